@@ -1,0 +1,47 @@
+"""Reads about residents and what they sell."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from oscar.apps.partner.models import StockRecord
+
+from catalogue.models import Product
+
+from .models import Resident, ResidentStatus
+
+
+def stockrecords_of_product(outer_ref: str = "pk") -> QuerySet:
+    """Stock records of the product at OuterRef(outer_ref) or of its variants."""
+    # A parent product sells through its children's stock records (variants).
+    return StockRecord.objects.filter(
+        Q(product=OuterRef(outer_ref)) | Q(product__parent=OuterRef(outer_ref))
+    )
+
+
+def public_products() -> QuerySet:
+    """Browsable, public products sold by an approved resident, annotated with
+    their lowest price (`min_price`)."""
+    on_sale = stockrecords_of_product().filter(
+        partner__resident__status=ResidentStatus.APPROVED
+    )
+    lowest_price = on_sale.order_by("price").values("price")[:1]
+    return (
+        Product.objects.browsable()
+        .filter(is_public=True)
+        .filter(Exists(on_sale))
+        .annotate(min_price=Subquery(lowest_price))
+    )
+
+
+def public_residents() -> QuerySet:
+    """Residents whose shops are open."""
+    return Resident.objects.filter(status=ResidentStatus.APPROVED)
+
+
+def resident_products(resident: Resident) -> QuerySet:
+    """The public products of one resident, newest first."""
+    sold_here = stockrecords_of_product().filter(partner_id=resident.partner_id)
+    return (
+        public_products()
+        .filter(Exists(sold_here))
+        .select_related("product_class")
+        .order_by("-date_created", "-pk")
+    )

@@ -1,0 +1,208 @@
+"""Settings shared by every environment.
+
+One environment reader (django-environ). Embedded defaults: SQLite, database
+search, console e-mail, filesystem media, local-memory cache. Each production
+integration is switched on by an environment variable (see .env.example).
+"""
+
+from pathlib import Path
+
+import environ
+from django.utils.translation import gettext_lazy as _
+from oscar import INSTALLED_APPS as OSCAR_APPS
+from oscar.defaults import *  # Oscar's defaults, overridden below
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-not-secret")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS",
+    default=["127.0.0.1", "localhost", ".localhost", "testserver"],
+)
+
+
+def _oscar_apps() -> list[str]:
+    """Oscar's app list with our three forks in place of Oscar's apps.
+
+    Haystack is dropped from INSTALLED_APPS: our `search` fork does the work
+    (the package stays installed because Oscar's modules import it).
+    """
+    forks = {
+        "oscar.apps.catalogue.apps.CatalogueConfig": "catalogue.apps.CatalogueConfig",
+        "oscar.apps.checkout.apps.CheckoutConfig": "checkout.apps.CheckoutConfig",
+        "oscar.apps.search.apps.SearchConfig": "search.apps.SearchConfig",
+    }
+    skipped = {"haystack"}
+    return [forks.get(app, app) for app in OSCAR_APPS if app not in skipped]
+
+
+INSTALLED_APPS = [
+    "market.apps.MarketConfig",
+    "market.accounts.apps.AccountsConfig",
+    "market.residents.apps.ResidentsConfig",
+    "market.demo.apps.DemoConfig",
+    "cms.apps.CmsConfig",
+    *_oscar_apps(),
+    "sorl.thumbnail",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "oscar.apps.basket.middleware.BasketMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "market.urls"
+WSGI_APPLICATION = "market.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "oscar.apps.search.context_processors.search_form",
+                "oscar.apps.checkout.context_processors.checkout",
+                "oscar.apps.communication.notifications.context_processors.notifications",
+                "oscar.core.context_processors.metadata",
+                "wagtail.contrib.settings.context_processors.settings",
+                "market.context_processors.sites",
+            ],
+        },
+    },
+]
+
+# Database: SQLite embedded by default; DATABASE_URL switches to PostgreSQL.
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A few concurrent visitors must not get "database is locked" (STACK_NOTES).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+else:
+    # A new connection per request costs ~4 ms on PostgreSQL: keep them.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "oscar.apps.customer.auth_backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "customer:login"
+LOGIN_REDIRECT_URL = "/"
+
+# Languages: Azerbaijani is the default, with English and Russian.
+LANGUAGE_CODE = "az"
+LANGUAGES = [("az", "Azərbaycanca"), ("en", "English"), ("ru", "Русский")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Baku"
+USE_I18N = True
+USE_TZ = True
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+
+EMAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="market@localhost")
+
+SITE_ID = 1
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Creative Market"
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://market.localhost:8000")
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to the internet from the admin
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# Oscar
+OSCAR_SHOP_NAME = "Creative Market"
+OSCAR_SHOP_TAGLINE = _("Creative products from Azerbaijan")
+OSCAR_HOMEPAGE = "/"
+OSCAR_DEFAULT_CURRENCY = "AZN"
+OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_PRODUCTS_PER_PAGE = 24
+OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
+# The search fork does not serve Oscar's haystack facets.
+OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
+# Haystack stays installed because Oscar imports it; it never serves a request.
+HAYSTACK_CONNECTIONS = {
+    "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}
+}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+
+# Our search backend (the Elasticsearch backend comes with its own issue).
+MARKET_SEARCH_BACKEND = env(
+    "MARKET_SEARCH_BACKEND", default="search.backends.database.DatabaseBackend"
+)
+
+# Hostnames of the two Wagtail sites (the demo uses *.localhost).
+MARKET_SITE_HOSTNAME = env("MARKET_SITE_HOSTNAME", default="market.localhost")
+EDU_SITE_HOSTNAME = env("EDU_SITE_HOSTNAME", default="edu.localhost")
+MARKET_SITE_PORT = env.int("MARKET_SITE_PORT", default=8000)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
