@@ -37,7 +37,9 @@ class ProductListBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         label=_("Product kind"), choices=PRODUCT_KIND_CHOICES, required=False
     )
-    count = blocks.IntegerBlock(label=_("How many"), min_value=1, max_value=24, default=8)
+    count = blocks.IntegerBlock(
+        label=_("How many"), min_value=1, max_value=24, default=8
+    )
 
     class Meta:
         template = "cms/blocks/product_list.html"
@@ -49,7 +51,9 @@ class ProductListBlock(blocks.StructBlock):
         products = public_products().select_related("product_class")
         if value["kind"]:
             products = products.filter(product_class__slug=value["kind"])
-        context["products"] = products.order_by("-date_created", "-pk")[: value["count"]]
+        context["products"] = products.order_by("-date_created", "-pk")[
+            : value["count"]
+        ]
         return context
 
 
@@ -57,7 +61,9 @@ class ResidentListBlock(blocks.StructBlock):
     """A row of approved residents, linking to their shops."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    count = blocks.IntegerBlock(label=_("How many"), min_value=1, max_value=24, default=8)
+    count = blocks.IntegerBlock(
+        label=_("How many"), min_value=1, max_value=24, default=8
+    )
 
     class Meta:
         template = "cms/blocks/resident_list.html"
@@ -73,7 +79,8 @@ class ResidentListBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     hero = HeroBlock()
     rich_text = blocks.RichTextBlock(
-        label=_("Rich text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+        label=_("Rich text"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
     )
     product_list = ProductListBlock()
     resident_list = ResidentListBlock()

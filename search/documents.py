@@ -1,8 +1,8 @@
 """What of a product is searchable."""
 
 from django.utils.html import strip_tags
-from catalogue.models import Product
 
+from catalogue.models import Product
 
 from .normalise import normalise
 
@@ -21,4 +21,6 @@ def document_text(product: Product) -> str:
         resident = getattr(partner, "resident", None)
         if resident is not None:
             parts.extend([resident.display_name, resident.startup_name])
-    return normalise(" ".join(parts))
+    # Partner and resident names are often the same: index each text once.
+    unique_parts = dict.fromkeys(part for part in parts if part)
+    return normalise(" ".join(unique_parts))

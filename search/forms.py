@@ -15,7 +15,11 @@ class SearchForm(forms.Form):
         max_length=200,
         label=_("Search"),
         widget=forms.TextInput(
-            attrs={"placeholder": _("Search"), "type": "search", "class": "form-control"}
+            attrs={
+                "placeholder": _("Search"),
+                "type": "search",
+                "class": "form-control",
+            }
         ),
     )
     sort_by = forms.ChoiceField(

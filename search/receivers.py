@@ -35,9 +35,9 @@ def _resident_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     product_ids = set(
-        Product.objects.filter(stockrecords__partner_id=instance.partner_id).values_list(
-            "pk", flat=True
-        )
+        Product.objects.filter(
+            stockrecords__partner_id=instance.partner_id
+        ).values_list("pk", flat=True)
     )
     _index_later(product_ids)
 
@@ -53,4 +53,6 @@ def connect() -> None:
     post_delete.connect(
         _stockrecord_changed, sender=StockRecord, dispatch_uid="search-stock-delete"
     )
-    post_save.connect(_resident_changed, sender=Resident, dispatch_uid="search-resident")
+    post_save.connect(
+        _resident_changed, sender=Resident, dispatch_uid="search-resident"
+    )

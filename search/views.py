@@ -31,7 +31,9 @@ class BackendResults:
 
     def count(self) -> int:
         if self._total is None:
-            self._total = self.backend.search_products(self.query, offset=0, limit=0).total
+            self._total = self.backend.search_products(
+                self.query, offset=0, limit=0
+            ).total
         return self._total
 
     def __len__(self) -> int:

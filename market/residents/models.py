@@ -39,16 +39,24 @@ class Resident(models.Model):
         _("programme"), max_length=20, choices=Programme, default=Programme.NONE
     )
     startup_name = models.CharField(_("start-up name"), max_length=200, blank=True)
-    cohort_year = models.PositiveSmallIntegerField(_("cohort year"), null=True, blank=True)
+    cohort_year = models.PositiveSmallIntegerField(
+        _("cohort year"), null=True, blank=True
+    )
     city = models.CharField(_("city or region"), max_length=100, blank=True)
     languages = models.CharField(
-        _("languages"), max_length=100, blank=True, help_text=_("For example: az, en, ru")
+        _("languages"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: az, en, ru"),
     )
     bio = models.TextField(_("bio"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="residents/logos/", blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=ResidentStatus, default=ResidentStatus.APPLIED
+        _("status"),
+        max_length=20,
+        choices=ResidentStatus,
+        default=ResidentStatus.APPLIED,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -22,7 +22,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
 )
-if "EMAIL_URL" in env:
+if env("EMAIL_URL", default=""):
     vars().update(env.email("EMAIL_URL"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -34,7 +34,7 @@ OSCAR_URL_SCHEMA = "https"
 
 # Object storage for media (S3-compatible) is a setting: STORAGES can point
 # at django-storages when DJANGO_MEDIA_STORAGE is given.
-if "DJANGO_MEDIA_STORAGE" in env:
+if env("DJANGO_MEDIA_STORAGE", default=""):
     STORAGES = {
         "default": {"BACKEND": env("DJANGO_MEDIA_STORAGE")},
         "staticfiles": {

@@ -13,15 +13,12 @@ from django.db.models import Exists, F, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalogue.models import Product, ProductCategory
-
 from market.residents.selectors import public_products, stockrecords_of_product
 
 from ..documents import document_text
 from ..models import ProductDocument
 from ..normalise import tokens
 from .base import ProductPage, ProductQuery, SearchBackend, Sort
-
-_PRODUCT_ID = '"catalogue_product"."id"'
 
 
 class DatabaseBackend(SearchBackend):
@@ -34,8 +31,9 @@ class DatabaseBackend(SearchBackend):
         words = tokens(query.text)
         if words:
             match_sql, rank_sql, rank_descending, param = self._full_text(words)
-            products = products.filter(pk__in=RawSQL(match_sql, [param]))
-            products = products.annotate(rank=RawSQL(rank_sql, [param]))
+            # The SQL is constant; the buyer's words travel only as a parameter.
+            products = products.filter(pk__in=RawSQL(match_sql, [param]))  # noqa: S611
+            products = products.annotate(rank=RawSQL(rank_sql, [param]))  # noqa: S611
             relevance = F("rank").desc() if rank_descending else F("rank").asc()
         else:
             relevance = F("date_created").desc()
@@ -77,7 +75,7 @@ class DatabaseBackend(SearchBackend):
             rank = (
                 "SELECT ts_rank(search_vector, to_tsquery('simple', %s)) "
                 "FROM search_productdocument "
-                f"WHERE product_id = {_PRODUCT_ID}"
+                'WHERE product_id = "catalogue_product"."id"'
             )
             return match, rank, True, tsquery
         fts_query = " AND ".join(f'"{word}"*' for word in words)
@@ -87,8 +85,9 @@ class DatabaseBackend(SearchBackend):
         )
         # bm25() is lower for better matches.
         rank = (
-            "SELECT bm25(search_productdocument_fts) FROM search_productdocument_fts "
-            f"WHERE search_productdocument_fts MATCH %s AND rowid = {_PRODUCT_ID}"
+            "SELECT bm25(search_productdocument_fts) "
+            "FROM search_productdocument_fts WHERE search_productdocument_fts MATCH %s "
+            'AND rowid = "catalogue_product"."id"'
         )
         return match, rank, False, fts_query
 
@@ -129,4 +128,3 @@ class DatabaseBackend(SearchBackend):
             "stockrecords__partner__resident",
             "children__stockrecords__partner__resident",
         )
-

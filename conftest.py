@@ -1,0 +1,115 @@
+"""Fixtures shared by the whole suite: media in tmp_path, users, residents,
+a small catalogue of the four product kinds, and the two Wagtail sites."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+
+from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
+from market.residents.models import Programme
+from tests.factories import (
+    CategoryFactory,
+    ProductFactory,
+    ResidentFactory,
+    UserFactory,
+    VariantFactory,
+    licence_option,
+)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp_path(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The cache may be a shared Redis (CI): start every test from nothing.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def buyer(db):
+    return UserFactory(email="buyer@example.az")
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(email="staff@example.az", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def resident(db):
+    return ResidentFactory(
+        slug="xalca-atelier",
+        display_name="Xalça Atelier",
+        programme=Programme.CULTECH,
+        cohort_year=2025,
+    )
+
+
+@pytest.fixture
+def catalogue(db, resident, django_capture_on_commit_callbacks):
+    """One product of each kind, sold by `resident`, indexed for search."""
+    carpets = CategoryFactory(name="Xalçalar", slug="xalcalar")
+    with django_capture_on_commit_callbacks(execute=True):
+        physical = ProductFactory(
+            resident=resident,
+            kind=PHYSICAL,
+            title="Quba xalçası",
+            upc="T-PHYS",
+            price=Decimal("450.00"),
+            num_in_stock=3,
+            categories=[carpets],
+            attributes={
+                "weight_grams": 5200,
+                "hs_code": "5701.10",
+                "country_of_origin": "AZ",
+            },
+        )
+        digital = VariantFactory(
+            resident=resident,
+            parent__kind=DIGITAL,
+            parent__title="Muğam nümunələri",
+            parent__upc="T-DIGI",
+            parent__attributes={"file_format": "WAV"},
+            title="Muğam nümunələri (Personal)",
+            upc="T-DIGI-P",
+            price=Decimal("15.00"),
+            attributes={"licence": licence_option("personal")},
+        ).parent
+        service = ProductFactory(
+            resident=resident,
+            kind=SERVICE,
+            title="Səsyazma studiyası, 1 saat",
+            upc="T-SERV",
+            price=Decimal("40.00"),
+            num_in_stock=None,
+        )
+        course = ProductFactory(
+            resident=resident,
+            kind=COURSE,
+            title="Animasiya üçün süni intellekt",
+            upc="T-COUR",
+            price=Decimal("0.00"),
+            num_in_stock=12,
+            attributes={"capacity": 12, "language": "az"},
+        )
+    return {
+        "category": carpets,
+        PHYSICAL: physical,
+        DIGITAL: digital,
+        SERVICE: service,
+        COURSE: course,
+    }
+
+
+@pytest.fixture
+def sites(db):
+    """Creative Market and Kreativ Edu, as `load_demo` builds them."""
+    from market.demo.builders import demo_sites
+
+    demo_sites()

@@ -1,0 +1,316 @@
+"""Builders of the demo Centre: users, residents, products, both sites.
+
+Each builder is idempotent: it looks for what it would create (by e-mail,
+slug or UPC) and creates only what is missing, so `load_demo` can run again
+without duplicating anything. Products are made with the tests' factories.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site as DjangoSite
+from django.db import transaction
+from oscar.apps.catalogue.categories import create_from_sequence
+from oscar.apps.catalogue.models import ProductImage
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from catalogue.kinds import COURSE, DIGITAL, LICENCES, PHYSICAL, SERVICE
+from catalogue.models import Category, Product
+from cms.models import HomePage
+from market.accounts.models import User
+from market.residents.models import Resident
+from search.backends import get_backend
+from tests.factories import (
+    ParentProductFactory,
+    ProductFactory,
+    ResidentFactory,
+    UserFactory,
+    VariantFactory,
+    licence_option,
+)
+
+from . import data
+from .images import logo_image, product_image
+
+# Demo-only credentials, named in the README. Never use them in production.
+STAFF_EMAIL = "staff@creative-market.az"
+STAFF_PASSWORD = "demo-staff-2026"  # noqa: S105 (demo only)
+RESIDENT_EMAIL = "resident@creative-market.az"
+RESIDENT_PASSWORD = "demo-resident-2026"  # noqa: S105 (demo only)
+BUYER_EMAIL = "buyer@creative-market.az"
+BUYER_PASSWORD = "demo-buyer-2026"  # noqa: S105 (demo only)
+
+LANGUAGES = ("az", "en", "ru")
+
+
+@dataclass
+class DemoSummary:
+    users: int
+    residents: int
+    products: int
+    categories: int
+    pages: int
+
+
+def demo_users() -> None:
+    """The demo's staff, resident and buyer accounts."""
+    accounts = [
+        (STAFF_EMAIL, STAFF_PASSWORD, "Nigar", "Həsənova", True),
+        (RESIDENT_EMAIL, RESIDENT_PASSWORD, "Orxan", "Quliyev", False),
+        (BUYER_EMAIL, BUYER_PASSWORD, "Emma", "Schneider", False),
+    ]
+    for email, password, first_name, last_name, is_staff in accounts:
+        if User.objects.filter(email=email).exists():
+            continue
+        user = UserFactory(
+            email=email, first_name=first_name, last_name=last_name, password=password
+        )
+        if is_staff:
+            user.is_staff = user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
+
+
+def demo_categories() -> dict[str, Category]:
+    """The category tree, in Azerbaijani (the default language)."""
+    categories: dict[str, Category] = {}
+    pending = dict(data.CATEGORIES)
+    while pending:
+        for key, spec in list(pending.items()):
+            parent = spec["parent"]
+            if parent is not None and parent not in categories:
+                continue
+            path = [spec["name"]["az"]]
+            while parent is not None:
+                path.insert(0, data.CATEGORIES[parent]["name"]["az"])
+                parent = data.CATEGORIES[parent]["parent"]
+            categories[key] = create_from_sequence(path)[-1]
+            del pending[key]
+    return categories
+
+
+def demo_residents() -> dict[str, Resident]:
+    """The residents, each an approved Oscar partner with a logo."""
+    residents: dict[str, Resident] = {}
+    for spec in data.RESIDENTS:
+        resident = Resident.objects.filter(slug=spec["slug"]).first()
+        if resident is None:
+            resident = ResidentFactory(
+                slug=spec["slug"],
+                display_name=spec["display_name"],
+                programme=spec["programme"],
+                startup_name=spec["startup_name"],
+                cohort_year=spec["cohort_year"],
+                city=spec["city"],
+                languages=spec["languages"],
+                website=spec["website"],
+                bio=spec["bio"]["az"],
+            )
+        if not resident.logo:
+            resident.logo.save(
+                "logo.png", logo_image(resident.display_name, spec["colour"]), save=True
+            )
+        residents[spec["slug"]] = resident
+    first = residents[data.RESIDENTS[0]["slug"]]
+    first.partner.users.add(User.objects.get(email=RESIDENT_EMAIL))
+    return residents
+
+
+def _kind_attributes(spec: dict) -> dict:
+    kind = spec["kind"]
+    if kind == PHYSICAL:
+        return {
+            "weight_grams": spec["weight_grams"],
+            "dimensions": spec["dimensions"],
+            "materials": spec["materials"],
+            "hs_code": spec["hs_code"],
+            "country_of_origin": spec["country_of_origin"],
+            "ships_to": ", ".join(spec["ships_to"]),
+        }
+    if kind == DIGITAL:
+        return {
+            "file_format": spec["file_format"],
+            "file_size_mb": spec["file_size_mb"],
+        }
+    if kind == SERVICE:
+        return {
+            "duration_hours": spec["duration_hours"],
+            "deliverables": spec["deliverables"]["az"],
+            "lead_time_days": spec["lead_time_days"],
+        }
+    sessions = "; ".join(f"{when}, {where}" for when, where in spec["sessions"])
+    return {
+        "capacity": spec["capacity"],
+        "language": spec["language"],
+        "level": spec["level"],
+        "region": spec["region"],
+        "sessions": sessions,
+    }
+
+
+def demo_product(spec: dict, resident: Resident, category: Category) -> Product:
+    """One product of the demo, with its kind's attributes and an image."""
+    existing = Product.objects.filter(upc=spec["upc"]).first()
+    if existing is not None:
+        return existing
+    kind = spec["kind"]
+    common = {
+        "resident": resident,
+        "kind": kind,
+        "upc": spec["upc"],
+        "title": spec["title"]["az"],
+        "description": f"<p>{spec['description']['az']}</p>",
+        "categories": [category],
+        "attributes": _kind_attributes(spec),
+    }
+    if kind == DIGITAL:
+        product = ParentProductFactory(**common)
+        for code, name in LICENCES:
+            VariantFactory(
+                parent=product,
+                resident=resident,
+                title=f"{spec['title']['az']} ({name})",
+                upc=f"{spec['upc']}-{code[0].upper()}",
+                price=spec["licences"][code],
+                attributes={"licence": licence_option(code)},
+            )
+    else:
+        stock = {PHYSICAL: spec.get("stock"), COURSE: spec.get("capacity")}.get(kind)
+        product = ProductFactory(**common, price=spec["price"], num_in_stock=stock)
+    colour = next(r["colour"] for r in data.RESIDENTS if r["slug"] == resident.slug)
+    ProductImage.objects.create(
+        product=product,
+        original=product_image(spec["title"]["en"], kind, colour),
+        caption=spec["title"]["az"],
+        display_order=0,
+    )
+    return product
+
+
+def demo_products(residents: dict[str, Resident], categories: dict[str, Category]):
+    for spec in data.PRODUCTS:
+        demo_product(spec, residents[spec["resident"]], categories[spec["category"]])
+
+
+def _market_body(texts: dict) -> list:
+    return [
+        (
+            "hero",
+            {
+                "heading": texts["hero_heading"],
+                "text": texts["hero_text"],
+                "button_text": texts["hero_button"],
+                "button_link": "/shop/catalogue/",
+            },
+        ),
+        (
+            "product_list",
+            {"heading": texts["products_heading"], "kind": "", "count": 8},
+        ),
+        ("resident_list", {"heading": texts["residents_heading"], "count": 8}),
+    ]
+
+
+def _edu_body(texts: dict) -> list:
+    return [
+        (
+            "hero",
+            {
+                "heading": texts["hero_heading"],
+                "text": texts["hero_text"],
+                "button_text": texts["hero_button"],
+                "button_link": "/shop/catalogue/",
+            },
+        ),
+        (
+            "product_list",
+            {"heading": texts["courses_heading"], "kind": COURSE, "count": 8},
+        ),
+        ("rich_text", RichText(f"<p>{texts['about']}</p>")),
+    ]
+
+
+def _home_page(slug: str, content: dict, body) -> HomePage:
+    """A site's home page in Azerbaijani, with English and Russian translations."""
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
+    }
+    home = HomePage.objects.filter(slug=slug, locale=locales["az"]).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        texts = content["az"]
+        home = root.add_child(
+            instance=HomePage(
+                title=texts["title"],
+                slug=slug,
+                locale=locales["az"],
+                intro=texts["intro"],
+                body=body(texts),
+            )
+        )
+        home.save_revision().publish()
+    for code in ("en", "ru"):
+        if home.get_translations().filter(locale=locales[code]).exists():
+            continue
+        texts = content[code]
+        translation = home.copy_for_translation(locales[code])
+        translation.title = texts["title"]
+        translation.intro = texts["intro"]
+        translation.body = body(texts)
+        translation.save_revision().publish()
+    return home
+
+
+def demo_sites() -> None:
+    """Two Wagtail sites on one server, told apart by hostname."""
+    # Wagtail's migrations leave a placeholder "Welcome" page and site.
+    Page.objects.filter(
+        depth=2, content_type=ContentType.objects.get_for_model(Page)
+    ).delete()
+    market_home = _home_page("market", data.MARKET_HOME, _market_body)
+    edu_home = _home_page("edu", data.EDU_HOME, _edu_body)
+    port = settings.MARKET_SITE_PORT
+    Site.objects.update_or_create(
+        hostname=settings.MARKET_SITE_HOSTNAME,
+        port=port,
+        defaults={
+            "site_name": "Creative Market",
+            "root_page": market_home,
+            "is_default_site": True,
+        },
+    )
+    Site.objects.update_or_create(
+        hostname=settings.EDU_SITE_HOSTNAME,
+        port=port,
+        defaults={
+            "site_name": "Kreativ Edu",
+            "root_page": edu_home,
+            "is_default_site": False,
+        },
+    )
+    DjangoSite.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={
+            "domain": f"{settings.MARKET_SITE_HOSTNAME}:{port}",
+            "name": "Creative Market",
+        },
+    )
+
+
+def load_demo() -> DemoSummary:
+    """Build (or complete) the whole demo, then rebuild the search index."""
+    with transaction.atomic():
+        demo_users()
+        categories = demo_categories()
+        residents = demo_residents()
+        demo_products(residents, categories)
+        demo_sites()
+    get_backend().rebuild()
+    return DemoSummary(
+        users=User.objects.count(),
+        residents=Resident.objects.count(),
+        products=Product.objects.filter(parent__isnull=True).count(),
+        categories=Category.objects.count(),
+        pages=Page.objects.count(),
+    )
