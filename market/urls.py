@@ -1,5 +1,8 @@
-"""URLs: Oscar's shop under /shop/, its dashboard at /dashboard/, Wagtail's
-admin at /cms/, and Wagtail's page serving last (it catches every path)."""
+"""URLs. Language-neutral: set_language, Wagtail's admin (/cms/, each editor
+picks a language) and documents. Language-prefixed (Azerbaijani, the default,
+has no prefix; /en/ and /ru/ for the others): the residents' shops, Oscar's
+shop under /shop/, its dashboard at /dashboard/, and Wagtail's page serving
+LAST, because it catches every remaining path."""
 
 from django.apps import apps
 from django.conf import settings
@@ -21,16 +24,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("dashboard/", apps.get_app_config("dashboard").urls),
-    path("shop/residents/", include("market.residents.urls")),
-    path("shop/", include(_shop_urls())),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail last: it serves every remaining path, with a language prefix for
-# English and Russian (Azerbaijani, the default, has none).
 urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)), prefix_default_language=False
+    path("dashboard/", apps.get_app_config("dashboard").urls),
+    path("shop/residents/", include("market.residents.urls")),
+    path("shop/", include(_shop_urls())),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
 )

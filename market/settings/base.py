@@ -209,3 +209,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Readable ASCII slugs for Azerbaijani and Russian names ("quba-xalcasi").
+OSCAR_SLUG_FUNCTION = "market.text.slugify"

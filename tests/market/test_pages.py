@@ -122,7 +122,19 @@ def test_add_to_basket_then_reach_checkout(client, catalogue):
     shown = basket_page.context["basket"]
     assert (shown.total_incl_tax, shown.currency) == (Decimal("900.00"), "AZN")
     assert checkout.status_code == 200
-    assert checkout.redirect_chain[-1][0] == reverse("checkout:shipping-address")
+    assert checkout.templates[0].name == "oscar/checkout/gateway.html"
+
+
+def test_signed_in_buyer_reaches_the_shipping_step(client, buyer, catalogue):
+    client.force_login(buyer)
+    client.post(
+        reverse("basket:add", kwargs={"pk": catalogue[PHYSICAL].pk}), {"quantity": 1}
+    )
+
+    checkout = client.get(reverse("checkout:index"), follow=True)
+
+    assert checkout.status_code == 200
+    assert checkout.redirect_chain == [(reverse("checkout:shipping-address"), 302)]
 
 
 @pytest.mark.parametrize("path", ["/cms/", "/dashboard/"])

@@ -1,0 +1,131 @@
+"""The demo: a believable Centre, built idempotently."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.models import Page, Site
+
+from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
+from catalogue.models import Product, ProductImage
+from cms.models import HomePage
+from market.accounts.models import User
+from market.demo import builders, data
+from market.residents.models import Programme, Resident, ResidentStatus
+from search.models import ProductDocument
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for this module and rolled back after it.
+
+    Yields the folder its media files were written to.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        override_settings(MEDIA_ROOT=media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", verbosity=0)
+        yield media
+        transaction.set_rollback(True)
+
+
+def test_load_demo_twice_changes_no_row_count(demo):
+    before = _row_counts()
+
+    call_command("load_demo", verbosity=0)
+
+    assert _row_counts() == before
+
+
+def test_residents_across_the_three_programmes(demo):
+    residents = Resident.objects.all()
+
+    assert residents.count() == len(data.RESIDENTS) >= 8
+    assert all(r.status == ResidentStatus.APPROVED for r in residents)
+    assert all(r.partner_id for r in residents)
+    programmes = set(residents.values_list("programme", flat=True))
+    assert {Programme.MUSIC, Programme.GAMETECH, Programme.CULTECH} <= programmes
+
+
+def test_products_of_four_kinds_with_their_attributes(demo):
+    parents = Product.objects.filter(parent__isnull=True)
+
+    assert parents.count() == len(data.PRODUCTS) >= 60
+    for kind in (PHYSICAL, DIGITAL, SERVICE, COURSE):
+        expected = sum(1 for spec in data.PRODUCTS if spec["kind"] == kind)
+        assert parents.filter(product_class__slug=kind).count() == expected >= 8
+    carpet_spec = next(spec for spec in data.PRODUCTS if spec["kind"] == PHYSICAL)
+    carpet = Product.objects.get(upc=carpet_spec["upc"])
+    assert carpet.attr.hs_code == carpet_spec["hs_code"]
+    assert carpet.attr.country_of_origin == carpet_spec["country_of_origin"]
+    assert carpet.attr.weight_grams == carpet_spec["weight_grams"]
+    assert carpet.stockrecords.get().num_in_stock == carpet_spec["stock"]
+
+
+def test_digital_files_sell_three_licence_tiers(demo):
+    spec = next(spec for spec in data.PRODUCTS if spec["kind"] == DIGITAL)
+    product = Product.objects.get(upc=spec["upc"])
+
+    prices = {
+        child.attr.licence.code: child.stockrecords.get().price
+        for child in product.children.all()
+    }
+
+    assert prices == spec["licences"]
+
+
+def test_courses_carry_capacity_language_and_sessions(demo):
+    spec = next(spec for spec in data.PRODUCTS if spec["kind"] == COURSE)
+    course = Product.objects.get(upc=spec["upc"])
+
+    assert course.attr.capacity == spec["capacity"]
+    assert course.attr.language == spec["language"]
+    assert course.attr.sessions.count(";") == len(spec["sessions"]) - 1
+    assert course.stockrecords.get().num_in_stock == spec["capacity"]
+
+
+def test_every_product_has_a_generated_image_and_a_search_document(demo):
+    parents = Product.objects.filter(parent__isnull=True)
+
+    assert ProductImage.objects.count() == parents.count()
+    assert ProductDocument.objects.count() == parents.count()
+    image = ProductImage.objects.first()
+    assert (demo / image.original.name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_two_sites_in_three_languages(demo):
+    assert Site.objects.count() == 2
+    assert HomePage.objects.count() == 6
+    assert set(HomePage.objects.values_list("locale__language_code", flat=True)) == {
+        "az",
+        "en",
+        "ru",
+    }
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+
+def test_demo_accounts_sign_in(demo, client):
+    staff = User.objects.get(email=builders.STAFF_EMAIL)
+    resident_user = User.objects.get(email=builders.RESIDENT_EMAIL)
+
+    assert staff.is_staff
+    assert staff.is_superuser
+    assert staff.check_password(builders.STAFF_PASSWORD)
+    assert resident_user.check_password(builders.RESIDENT_PASSWORD)
+    assert not resident_user.is_staff
+    assert resident_user.partners.get().resident.slug == data.RESIDENTS[0]["slug"]
+    assert client.login(email=builders.STAFF_EMAIL, password=builders.STAFF_PASSWORD)
