@@ -14,7 +14,7 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run install demo test check lint format messages browser-deps clean
+.PHONY: run install demo test check format messages system-deps clean
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -47,8 +47,9 @@ messages: install ## Re-extract and compile translations (needs GNU gettext)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.tools
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
-browser-deps: ## Debian's chromium for the browser tests (as root)
-	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+system-deps: ## Debian packages some tests use: chromium (browser), gettext (as root)
+	command -v chromium >/dev/null && command -v xgettext >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles

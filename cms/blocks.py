@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from catalogue.selectors import with_card_data
 from market.residents.selectors import public_products, public_residents
 
 PRODUCT_KIND_CHOICES = [
@@ -48,7 +49,7 @@ class ProductListBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        products = public_products().select_related("product_class")
+        products = with_card_data(public_products())
         if value["kind"]:
             products = products.filter(product_class__slug=value["kind"])
         context["products"] = products.order_by("-date_created", "-pk")[

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from catalogue.models import Category, Product
+from catalogue.selectors import with_card_data
 
 from .backends import ProductQuery, get_backend
 from .forms import SearchForm
@@ -48,7 +49,7 @@ class BackendResults:
             self.query, offset=start, limit=max(stop - start, 0)
         )
         self._total = page.total
-        products = Product.objects.in_bulk(page.product_ids)
+        products = with_card_data(Product.objects.all()).in_bulk(page.product_ids)
         return [products[pk] for pk in page.product_ids if pk in products]
 
 

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Product
+from catalogue.selectors import with_card_data
 
 from .models import Resident, ResidentStatus
 
@@ -39,9 +40,6 @@ def public_residents() -> QuerySet:
 def resident_products(resident: Resident) -> QuerySet:
     """The public products of one resident, newest first."""
     sold_here = stockrecords_of_product().filter(partner_id=resident.partner_id)
-    return (
-        public_products()
-        .filter(Exists(sold_here))
-        .select_related("product_class")
-        .order_by("-date_created", "-pk")
+    return with_card_data(public_products().filter(Exists(sold_here))).order_by(
+        "-date_created", "-pk"
     )

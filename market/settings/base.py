@@ -144,7 +144,9 @@ LOGIN_REDIRECT_URL = "/"
 # Languages: Azerbaijani is the default, with English and Russian.
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", "Azərbaycanca"), ("en", "English"), ("ru", "Русский")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first (makemessages writes there), then our translations of
+# Oscar's strings, which override Oscar's own (its az catalogue is nearly empty).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "translations" / "oscar"]
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True

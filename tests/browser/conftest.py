@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
-        message = "Debian's chromium is not installed (make browser-deps)"
+        message = "Debian's chromium is not installed (make system-deps)"
         if os.environ.get("MARKET_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)

@@ -71,3 +71,28 @@ def test_market_home_lists_products_and_residents(client, sites, catalogue, resi
     html = response.content.decode()
     assert catalogue["physical"].title in html
     assert resident.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    ("host", "language", "brand", "other_site_link"),
+    [
+        (
+            "market.localhost:8000",
+            "az",
+            "Creative Market",
+            "http://edu.localhost:8000/",
+        ),
+        ("edu.localhost:8000", "az", "Kreativ Edu", "http://market.localhost:8000/"),
+        ("edu.localhost:8000", "ru", "Kreativ Edu", "http://market.localhost:8000/ru/"),
+    ],
+)
+def test_header_names_the_site_and_links_the_other_in_the_same_language(
+    client, sites, host, language, brand, other_site_link
+):
+    path = "/" if language == "az" else f"/{language}/"
+
+    response = client.get(path, HTTP_HOST=host)
+
+    html = response.content.decode()
+    assert f'class="h1 brand-title" href="http://{host}{path}">{brand}</a>' in html
+    assert f'<a href="{other_site_link}">' in html

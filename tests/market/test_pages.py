@@ -163,3 +163,15 @@ def test_admins_refuse_buyers(client, buyer, path):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert "login" in response["Location"]
+
+
+def test_viewing_a_product_writes_nothing(client, buyer, catalogue):
+    from oscar.apps.analytics.models import ProductRecord, UserProductView
+
+    client.force_login(buyer)
+
+    response = client.get(catalogue[PHYSICAL].get_absolute_url())
+
+    assert response.status_code == 200
+    assert ProductRecord.objects.count() == 0
+    assert UserProductView.objects.count() == 0
