@@ -4,7 +4,9 @@ a small catalogue of the four product kinds, and the two Wagtail sites."""
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from market.residents.models import Programme
@@ -21,6 +23,15 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def _media_in_tmp_path(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /en/ or /ru/ leaves its language active in the thread;
+    # every test starts in Azerbaijani, the default, like a new visitor.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from oscar.apps.basket.models import Basket
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
@@ -86,7 +87,17 @@ def test_resident_list_and_shop(client, catalogue, resident):
     assert {p.pk for p in shop.context["products"]} == {
         catalogue[kind].pk for kind in (PHYSICAL, DIGITAL, SERVICE, COURSE)
     }
-    assert "Centre resident, Cultech programme, cohort 2025" in shop.content.decode()
+    assert "Mərkəzin rezidenti, Cultech proqramı, 2025 axını" in shop.content.decode()
+
+
+def test_resident_shop_in_russian(client, catalogue, resident):
+    with translation.override("ru"):
+        url = resident.get_absolute_url()
+
+    shop = client.get(url)
+
+    assert url == "/ru/shop/residents/xalca-atelier/"
+    assert "Резидент Центра, программа Cultech, поток 2025" in shop.content.decode()
 
 
 def test_unknown_resident_shop_is_not_found(client, db):
