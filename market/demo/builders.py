@@ -193,17 +193,21 @@ def demo_products(residents: dict[str, Resident], categories: dict[str, Category
         demo_product(spec, residents[spec["resident"]], categories[spec["category"]])
 
 
+def _hero(texts: dict) -> tuple[str, dict]:
+    return (
+        "hero",
+        {
+            "heading": texts["hero_heading"],
+            "text": texts["hero_text"],
+            "button_text": texts["hero_button"],
+            "button_link": "/shop/catalogue/",
+        },
+    )
+
+
 def _market_body(texts: dict) -> list:
     return [
-        (
-            "hero",
-            {
-                "heading": texts["hero_heading"],
-                "text": texts["hero_text"],
-                "button_text": texts["hero_button"],
-                "button_link": "/shop/catalogue/",
-            },
-        ),
+        _hero(texts),
         (
             "product_list",
             {"heading": texts["products_heading"], "kind": "", "count": 8},
@@ -214,15 +218,7 @@ def _market_body(texts: dict) -> list:
 
 def _edu_body(texts: dict) -> list:
     return [
-        (
-            "hero",
-            {
-                "heading": texts["hero_heading"],
-                "text": texts["hero_text"],
-                "button_text": texts["hero_button"],
-                "button_link": "/shop/catalogue/",
-            },
-        ),
+        _hero(texts),
         (
             "product_list",
             {"heading": texts["courses_heading"], "kind": COURSE, "count": 8},

@@ -61,6 +61,19 @@ class ResidentFactory(factory.django.DjangoModelFactory):
         model = Resident
 
 
+def _stockrecord(num_in_stock) -> factory.RelatedFactory:
+    """The stock record of a product: its resident's partner, priced in AZN."""
+    return factory.RelatedFactory(
+        StockRecordFactory,
+        factory_related_name="product",
+        partner=factory.SelfAttribute("..resident.partner"),
+        partner_sku=factory.SelfAttribute("..upc"),
+        price=factory.SelfAttribute("..price"),
+        price_currency="AZN",
+        num_in_stock=num_in_stock,
+    )
+
+
 class _ProductFactory(factory.django.DjangoModelFactory):
     class Params:
         resident = factory.SubFactory(ResidentFactory)
@@ -100,15 +113,7 @@ class _ProductFactory(factory.django.DjangoModelFactory):
 class ProductFactory(_ProductFactory):
     """A standalone product of one kind, sold by one resident in AZN."""
 
-    stockrecord = factory.RelatedFactory(
-        StockRecordFactory,
-        factory_related_name="product",
-        partner=factory.SelfAttribute("..resident.partner"),
-        partner_sku=factory.SelfAttribute("..upc"),
-        price=factory.SelfAttribute("..price"),
-        price_currency="AZN",
-        num_in_stock=factory.SelfAttribute("..num_in_stock"),
-    )
+    stockrecord = _stockrecord(num_in_stock=factory.SelfAttribute("..num_in_stock"))
 
 
 class ParentProductFactory(_ProductFactory):
@@ -132,15 +137,7 @@ class VariantFactory(factory.django.DjangoModelFactory):
     upc = factory.Sequence(lambda n: f"TEST-V-{n:05d}")
     is_public = True
     product_class = None
-    stockrecord = factory.RelatedFactory(
-        StockRecordFactory,
-        factory_related_name="product",
-        partner=factory.SelfAttribute("..resident.partner"),
-        partner_sku=factory.SelfAttribute("..upc"),
-        price=factory.SelfAttribute("..price"),
-        price_currency="AZN",
-        num_in_stock=None,
-    )
+    stockrecord = _stockrecord(num_in_stock=None)  # licences are not stocked
     attributes = _ProductFactory.attributes
 
     class Meta:
