@@ -23,6 +23,7 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def _media_in_tmp_path(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("dashboard/", apps.get_app_config("dashboard").urls),
+    path("shop/my-shop/", include("market.residents.dashboard.urls")),
     path("shop/residents/", include("market.residents.urls")),
     path("shop/", include(_shop_urls())),
     path("", include(wagtail_urls)),

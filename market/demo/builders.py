@@ -20,7 +20,7 @@ from catalogue.kinds import COURSE, DIGITAL, LICENCES, PHYSICAL, SERVICE
 from catalogue.models import Category, Product
 from cms.models import HomePage
 from market.accounts.models import User
-from market.residents.models import Resident
+from market.residents.models import Resident, ResidentStatus
 from search.backends import get_backend
 from tests.factories import (
     ParentProductFactory,
@@ -41,8 +41,21 @@ RESIDENT_EMAIL = "resident@creative-market.az"
 RESIDENT_PASSWORD = "demo-resident-2026"  # noqa: S105 (demo only)
 BUYER_EMAIL = "buyer@creative-market.az"
 BUYER_PASSWORD = "demo-buyer-2026"  # noqa: S105 (demo only)
+APPLICANT_EMAIL = "applicant@creative-market.az"
+APPLICANT_PASSWORD = "demo-applicant-2026"  # noqa: S105 (demo only)
 
 LANGUAGES = ("az", "en", "ru")
+
+DEMO_APPLICATION = {
+    "slug": "lenkeran-bambuk",
+    "display_name": "Lənkəran Bambuk",
+    "programme": "cultech",
+    "startup_name": "Bambuk Dizayn",
+    "cohort_year": 2026,
+    "city": "Lənkəran",
+    "languages": "az, ru",
+    "bio": "<p>Lənkəran bambukundan əl işi lampalar və səbətlər.</p>",
+}
 
 
 @dataclass
@@ -60,6 +73,7 @@ def demo_users() -> None:
         (STAFF_EMAIL, STAFF_PASSWORD, "Nigar", "Həsənova", True),
         (RESIDENT_EMAIL, RESIDENT_PASSWORD, "Orxan", "Quliyev", False),
         (BUYER_EMAIL, BUYER_PASSWORD, "Emma", "Schneider", False),
+        (APPLICANT_EMAIL, APPLICANT_PASSWORD, "Leyla", "Əliyeva", False),
     ]
     for email, password, first_name, last_name, is_staff in accounts:
         if User.objects.filter(email=email).exists():
@@ -113,8 +127,24 @@ def demo_residents() -> dict[str, Resident]:
             )
         residents[spec["slug"]] = resident
     first = residents[data.RESIDENTS[0]["slug"]]
-    first.partner.users.add(User.objects.get(email=RESIDENT_EMAIL))
+    resident_user = User.objects.get(email=RESIDENT_EMAIL)
+    first.partner.users.add(resident_user)
+    if first.applicant_id is None:
+        first.applicant = resident_user
+        first.save(update_fields=["applicant"])
     return residents
+
+
+def demo_application() -> Resident:
+    """One application waiting for staff in the Wagtail admin (/cms/residents/)."""
+    existing = Resident.objects.filter(slug=DEMO_APPLICATION["slug"]).first()
+    if existing is not None:
+        return existing
+    return Resident.objects.create(
+        applicant=User.objects.get(email=APPLICANT_EMAIL),
+        status=ResidentStatus.APPLIED,
+        **DEMO_APPLICATION,
+    )
 
 
 def _kind_attributes(spec: dict) -> dict:
@@ -300,6 +330,7 @@ def load_demo() -> DemoSummary:
         demo_users()
         categories = demo_categories()
         residents = demo_residents()
+        demo_application()
         demo_products(residents, categories)
         demo_sites()
     get_backend().rebuild()

@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from market.html import sanitise_html
 
 
 class Programme(models.TextChoices):
@@ -15,10 +19,12 @@ class Programme(models.TextChoices):
 class ResidentStatus(models.TextChoices):
     """Where a resident stands with the Centre."""
 
-    # Applied: asked to sell; nothing of theirs is public yet.
+    # Applied: asked to sell; no Partner yet, nothing of theirs is public.
     APPLIED = "applied", _("Applied")
-    # Approved: the shop and its listings are public.
+    # Approved: has a Partner; the shop and its listings are public.
     APPROVED = "approved", _("Approved")
+    # Rejected: staff said no, with a reason; the applicant may apply again.
+    REJECTED = "rejected", _("Rejected")
     # Suspended: shop and listings hidden; nothing is deleted.
     SUSPENDED = "suspended", _("Suspended")
 
@@ -30,8 +36,21 @@ class Resident(models.Model):
     the users who may act for it); the Resident carries who they are.
     """
 
+    # Created on approval; an application has none.
     partner = models.OneToOneField(
-        "partner.Partner", on_delete=models.PROTECT, related_name="resident"
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="resident",
+        null=True,
+        blank=True,
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="residencies",
+        null=True,
+        blank=True,
+        verbose_name=_("applicant"),
     )
     display_name = models.CharField(_("display name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -49,14 +68,26 @@ class Resident(models.Model):
         blank=True,
         help_text=_("For example: az, en, ru"),
     )
+    # Sanitised on every save (market/html.py): render it through `bio_html`.
     bio = models.TextField(_("bio"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="residents/logos/", blank=True)
+    banner = models.ImageField(_("banner"), upload_to="residents/banners/", blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=ResidentStatus,
         default=ResidentStatus.APPLIED,
+    )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("decided by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -65,9 +96,23 @@ class Resident(models.Model):
         ordering = ["display_name"]
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
+        constraints = [
+            # A Partner exists exactly once approved, and is kept on suspension.
+            models.CheckConstraint(
+                condition=models.Q(
+                    partner__isnull=True, status__in=["applied", "rejected"]
+                )
+                | models.Q(partner__isnull=False, status__in=["approved", "suspended"]),
+                name="resident_partner_exactly_when_approved",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.bio = sanitise_html(self.bio)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("residents:shop", kwargs={"slug": self.slug})
@@ -75,3 +120,30 @@ class Resident(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ResidentStatus.APPROVED
+
+    @property
+    def bio_html(self) -> str:
+        """The bio, safe to render: it was sanitised when saved."""
+        return mark_safe(self.bio)  # noqa: S308 (sanitised on write by nh3)
+
+
+class LineFulfilment(models.Model):
+    """A resident marked one order line of theirs shipped or fulfilled."""
+
+    line = models.OneToOneField(
+        "order.Line", on_delete=models.CASCADE, related_name="fulfilment"
+    )
+    tracking_reference = models.CharField(
+        _("tracking reference"), max_length=100, blank=True
+    )
+    fulfilled_at = models.DateTimeField(_("fulfilled at"), auto_now_add=True)
+    fulfilled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("order line fulfilment")
+        verbose_name_plural = _("order line fulfilments")
+
+    def __str__(self) -> str:
+        return f"{self.line_id}: {self.tracking_reference}"

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from oscar.apps.partner.models import StockRecord
 
-from catalogue.models import Product
+from catalogue.models import Product, ReviewStatus
 from catalogue.selectors import with_card_data
 
 from .models import Resident, ResidentStatus
@@ -18,15 +18,15 @@ def stockrecords_of_product(outer_ref: str = "pk") -> QuerySet:
 
 
 def public_products() -> QuerySet:
-    """Browsable, public products sold by an approved resident, annotated with
-    their lowest price (`min_price`)."""
+    """Browsable, public, live (reviewed) products sold by an approved resident,
+    annotated with their lowest price (`min_price`)."""
     on_sale = stockrecords_of_product().filter(
         partner__resident__status=ResidentStatus.APPROVED
     )
     lowest_price = on_sale.order_by("price").values("price")[:1]
     return (
         Product.objects.browsable()
-        .filter(is_public=True)
+        .filter(is_public=True, review_status=ReviewStatus.LIVE)
         .filter(Exists(on_sale))
         .annotate(min_price=Subquery(lowest_price))
     )
@@ -43,3 +43,9 @@ def resident_products(resident: Resident) -> QuerySet:
     return with_card_data(public_products().filter(Exists(sold_here))).order_by(
         "-date_created", "-pk"
     )
+
+
+def product_is_listed(product: Product) -> bool:
+    """Whether the public may see this product (or, for a variant, its parent)."""
+    shown = product.parent if product.is_child else product
+    return public_products().filter(pk=shown.pk).exists()

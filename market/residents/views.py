@@ -1,6 +1,13 @@
-from django.shortcuts import get_object_or_404
-from django.views.generic import ListView
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, ListView
 
+from . import services
+from .forms import ApplicationForm, ContactForm
+from .models import Resident
 from .selectors import public_residents, resident_products
 
 
@@ -12,11 +19,11 @@ class ResidentListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        return public_residents().select_related("partner")
+        return public_residents()
 
 
 class ResidentShopView(ListView):
-    """A resident's public shop: who they are and what they sell."""
+    """A resident's public shop: who they are, what they sell, a contact form."""
 
     context_object_name = "products"
     template_name = "market/residents/shop.html"
@@ -29,4 +36,59 @@ class ResidentShopView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["resident"] = self.resident
+        context.setdefault("contact_form", ContactForm())
         return context
+
+
+class ResidentContactView(ResidentShopView):
+    """The shop page's contact form: e-mails the resident, shows no address."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object_list = self.get_queryset()
+        form = ContactForm(request.POST)
+        if form.is_valid():
+            try:
+                services.resident_contact(
+                    resident=self.resident,
+                    sender_name=form.cleaned_data["name"],
+                    sender_email=form.cleaned_data["email"],
+                    message=form.cleaned_data["message"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your message was sent."))
+                return redirect(self.resident.get_absolute_url())
+        context = self.get_context_data(contact_form=form)
+        return self.render_to_response(context, status=400)
+
+
+class ApplyView(LoginRequiredMixin, FormView):
+    """Anyone signed in can ask to open a shop."""
+
+    form_class = ApplicationForm
+    template_name = "market/residents/apply.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["residencies"] = Resident.objects.filter(
+            applicant=self.request.user
+        ).order_by("-created_at")
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.resident_apply(user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(
+            self.request,
+            _("Thank you: your application was received. We have sent you an e-mail."),
+        )
+        return redirect("residents:apply")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)

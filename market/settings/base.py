@@ -213,3 +213,12 @@ LOGGING = {
 
 # Readable ASCII slugs for Azerbaijani and Russian names ("quba-xalcasi").
 OSCAR_SLUG_FUNCTION = "market.text.slugify"
+
+# Files sold as digital products: outside MEDIA_ROOT, never served by URL.
+PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+
+# Upload limits (bytes) per kind of upload; content is checked, not names.
+MARKET_UPLOAD_LIMITS = {
+    "image": env.int("MARKET_UPLOAD_IMAGE_MAX_BYTES", default=5 * 1024 * 1024),
+    "digital": env.int("MARKET_UPLOAD_DIGITAL_MAX_BYTES", default=200 * 1024 * 1024),
+}

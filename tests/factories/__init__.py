@@ -46,10 +46,21 @@ class UserFactory(factory.django.DjangoModelFactory):
 class ResidentFactory(factory.django.DjangoModelFactory):
     display_name = factory.Sequence(lambda n: f"Studio {n}")
     slug = factory.Sequence(lambda n: f"studio-{n}")
-    partner = factory.SubFactory(
-        PartnerFactory,
-        name=factory.SelfAttribute("..display_name"),
-        code=factory.SelfAttribute("..slug"),
+
+    class Params:
+        # Only an approved or suspended resident has a Partner.
+        has_partner = factory.LazyAttribute(
+            lambda o: o.status in (ResidentStatus.APPROVED, ResidentStatus.SUSPENDED)
+        )
+
+    partner = factory.Maybe(
+        "has_partner",
+        yes_declaration=factory.SubFactory(
+            PartnerFactory,
+            name=factory.SelfAttribute("..display_name"),
+            code=factory.SelfAttribute("..slug"),
+        ),
+        no_declaration=None,
     )
     programme = Programme.MUSIC
     startup_name = factory.SelfAttribute("display_name")

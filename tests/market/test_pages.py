@@ -9,6 +9,7 @@ from django.utils import translation
 from oscar.apps.basket.models import Basket
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +187,30 @@ def test_viewing_a_product_writes_nothing(client, buyer, catalogue):
     assert response.status_code == 200
     assert ProductRecord.objects.count() == 0
     assert UserProductView.objects.count() == 0
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected"])
+def test_product_page_of_an_unreviewed_listing_is_not_found(
+    client, catalogue, resident, status
+):
+    product = catalogue[PHYSICAL]
+    product.review_status = status
+    product.save()
+    owner = UserFactory()
+    resident.partner.users.add(owner)
+
+    anonymous = client.get(product.get_absolute_url())
+    client.force_login(owner)
+    preview = client.get(product.get_absolute_url())
+
+    assert anonymous.status_code == 404
+    assert preview.status_code == 200
+
+
+def test_product_page_of_a_suspended_resident_is_not_found(client, catalogue, resident):
+    resident.status = "suspended"
+    resident.save()
+
+    response = client.get(catalogue[DIGITAL].get_absolute_url())
+
+    assert response.status_code == 404

@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
+from catalogue.models import ReviewStatus
 from market.residents.models import ResidentStatus
 from search.backends import ProductQuery, Sort, get_backend
 from search.models import ProductDocument
-from tests.factories import ProductFactory, ResidentFactory
+from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +119,10 @@ def test_apostrophes_and_quotes_in_a_query_are_harmless(catalogue):
     assert _ids(ProductQuery(text="'")) == _ids(ProductQuery())
 
 
-def test_unapproved_resident_products_are_hidden(db):
-    applicant = ResidentFactory(status=ResidentStatus.APPLIED)
-    ProductFactory(resident=applicant, title="Gizli məhsul")
+@pytest.mark.parametrize("status", [ReviewStatus.PENDING, ReviewStatus.REJECTED])
+def test_listings_not_approved_by_staff_are_hidden(catalogue, status):
+    catalogue[PHYSICAL].review_status = status
+    catalogue[PHYSICAL].save()
 
-    assert _ids(ProductQuery()) == []
+    assert catalogue[PHYSICAL].pk not in _ids(ProductQuery())
+    assert _ids(ProductQuery(text="quba")) == []

@@ -52,11 +52,13 @@ def test_load_demo_twice_changes_no_row_count(demo):
 
 
 def test_residents_across_the_three_programmes(demo):
-    residents = Resident.objects.all()
+    residents = Resident.objects.filter(status=ResidentStatus.APPROVED)
+    application = Resident.objects.get(status=ResidentStatus.APPLIED)
 
     assert residents.count() == len(data.RESIDENTS) >= 8
-    assert all(r.status == ResidentStatus.APPROVED for r in residents)
     assert all(r.partner_id for r in residents)
+    assert application.partner_id is None
+    assert application.applicant.email == builders.APPLICANT_EMAIL
     programmes = set(residents.values_list("programme", flat=True))
     assert {Programme.MUSIC, Programme.GAMETECH, Programme.CULTECH} <= programmes
 
@@ -128,4 +130,5 @@ def test_demo_accounts_sign_in(demo, client):
     assert resident_user.check_password(builders.RESIDENT_PASSWORD)
     assert not resident_user.is_staff
     assert resident_user.partners.get().resident.slug == data.RESIDENTS[0]["slug"]
+    assert resident_user.residencies.get().slug == data.RESIDENTS[0]["slug"]
     assert client.login(email=builders.STAFF_EMAIL, password=builders.STAFF_PASSWORD)

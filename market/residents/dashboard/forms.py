@@ -1,0 +1,165 @@
+"""Forms of the resident dashboard. Only the fields listed here are read from
+a request: status, partner, prices of other records, commission and the like
+are simply not fields, so posting them changes nothing."""
+
+import uuid
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.kinds import DIGITAL, KINDS, LICENCES
+from catalogue.models import Category
+from market.uploads import check_digital_file, check_image
+
+from ..models import Resident
+
+# The kinds' names, translated (the database holds them in English).
+KIND_LABELS = {
+    "physical": _("Physical good"),
+    "digital": _("Digital file"),
+    "service": _("Service"),
+    "course": _("Course"),
+}
+_FIELD_TYPES = {"integer": forms.IntegerField, "text": forms.CharField}
+# Human labels of the kinds' attributes, translated (catalogue/kinds.py names
+# them in English for the database).
+ATTRIBUTE_LABELS = {
+    "weight_grams": _("Weight (g)"),
+    "dimensions": _("Dimensions"),
+    "materials": _("Materials"),
+    "hs_code": _("HS code"),
+    "country_of_origin": _("Country of origin (ISO code)"),
+    "ships_to": _("Ships to (country codes, comma-separated)"),
+    "file_format": _("File format"),
+    "file_size_mb": _("File size (MB)"),
+    "duration_hours": _("Duration (hours)"),
+    "deliverables": _("What is delivered"),
+    "lead_time_days": _("Lead time (days)"),
+    "capacity": _("Capacity (seats)"),
+    "language": _("Language of teaching"),
+    "level": _("Level"),
+    "region": _("City or region, or online"),
+    "sessions": _("Sessions (date, time, place; one per line)"),
+}
+
+
+class ProfileForm(forms.ModelForm):
+    """What a resident may change about their shop."""
+
+    class Meta:
+        model = Resident
+        fields = ["display_name", "startup_name", "city", "languages", "website", "bio"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+
+    logo = forms.FileField(label=_("Logo"), required=False)
+    banner = forms.FileField(label=_("Banner"), required=False)
+
+    def _clean_picture(self, field: str):
+        upload = self.cleaned_data.get(field)
+        if upload:
+            # Stored under a random name with the extension its content shows.
+            upload.name = f"{uuid.uuid4().hex}{check_image(upload).extension}"
+        return upload
+
+    def clean_logo(self):
+        return self._clean_picture("logo")
+
+    def clean_banner(self):
+        return self._clean_picture("banner")
+
+
+class ListingForm(forms.Form):
+    """A listing of one kind: common fields, the kind's attributes, prices."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all()
+    )
+    image = forms.FileField(label=_("Picture"), required=False)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        _name, _shipping, track_stock, attributes = KINDS[kind]
+        if kind == DIGITAL:
+            for code, name in LICENCES:
+                self.fields[f"price_{code}"] = forms.DecimalField(
+                    label=_("%(licence)s licence price (AZN)") % {"licence": name},
+                    min_value=Decimal("0"),
+                    max_digits=12,
+                    decimal_places=2,
+                )
+        else:
+            self.fields["price"] = forms.DecimalField(
+                label=_("Price (AZN)"),
+                min_value=Decimal("0"),
+                max_digits=12,
+                decimal_places=2,
+            )
+        if track_stock:
+            self.fields["stock"] = forms.IntegerField(
+                label=_("In stock (seats for a course)"), min_value=0
+            )
+        for code, _label, attribute_type, required in attributes:
+            if code == "licence":
+                continue
+            field_class = _FIELD_TYPES[attribute_type]
+            options = {"min_value": 0} if attribute_type == "integer" else {}
+            self.fields[f"attr_{code}"] = field_class(
+                label=ATTRIBUTE_LABELS[code], required=required, **options
+            )
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if upload:
+            check_image(upload)
+        return upload
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        arguments = {
+            "title": data["title"],
+            "description": data["description"],
+            "category": data["category"],
+            "image": data.get("image"),
+            "stock": data.get("stock"),
+            "attributes": {
+                key.removeprefix("attr_"): value
+                for key, value in data.items()
+                if key.startswith("attr_") and value not in (None, "")
+            },
+        }
+        if self.kind == DIGITAL:
+            arguments["licence_prices"] = {
+                code: data[f"price_{code}"] for code, _name in LICENCES
+            }
+        else:
+            arguments["price"] = data["price"]
+        return arguments
+
+
+class DigitalFileForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_digital_file(upload)
+        return upload
+
+
+class FulfilmentForm(forms.Form):
+    tracking_reference = forms.CharField(
+        label=_("Tracking reference"), max_length=100, required=False
+    )
+
+
+class ListingReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Reject"))],
+    )
+    reason = forms.CharField(label=_("Reason"), required=False)

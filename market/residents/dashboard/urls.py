@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "resident_dashboard"
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="index"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("listings/new/<slug:kind>/", views.ListingFormView.as_view(), name="create"),
+    path("listings/<int:pk>/", views.ListingFormView.as_view(), name="edit"),
+    path("listings/<int:pk>/files/", views.DigitalFilesView.as_view(), name="files"),
+    path("lines/<int:pk>/fulfil/", views.FulfilLineView.as_view(), name="fulfil"),
+]

@@ -1,0 +1,244 @@
+"""The resident dashboard: our own views, scoped by owner at the queryset.
+
+Every view finds the signed-in user's approved resident first; every object is
+then looked up inside that resident's own rows, so another resident's id is a
+404, and a user with no open shop gets a 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from oscar.apps.order.models import Line
+
+from catalogue.kinds import DIGITAL, KINDS, LICENCES
+from catalogue.models import Product
+
+from .. import services
+from ..models import Resident, ResidentStatus
+from .forms import (
+    KIND_LABELS,
+    DigitalFileForm,
+    FulfilmentForm,
+    ListingForm,
+    ProfileForm,
+)
+
+
+def owned_products(resident: Resident):
+    """The resident's own parent and standalone products."""
+    return (
+        Product.objects.filter(parent__isnull=True)
+        .filter(
+            Q(stockrecords__partner=resident.partner)
+            | Q(children__stockrecords__partner=resident.partner)
+        )
+        .distinct()
+    )
+
+
+class ResidentRequiredMixin(LoginRequiredMixin):
+    """Signed in, and one of the people of an approved resident."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if "pk" in kwargs:
+                # Nothing about a given object is told to an anonymous visitor.
+                raise PermissionDenied
+            return self.handle_no_permission()
+        self.resident = (
+            Resident.objects.filter(
+                partner__users=request.user, status=ResidentStatus.APPROVED
+            )
+            .select_related("partner")
+            .first()
+        )
+        if self.resident is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["resident"] = self.resident
+        return context
+
+
+class DashboardView(ResidentRequiredMixin, TemplateView):
+    """The resident's listings (with their review status) and order lines."""
+
+    template_name = "market/residents/dashboard/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        products = list(
+            owned_products(self.resident)
+            .select_related("product_class")
+            .order_by("-date_created")
+        )
+        for product in products:
+            product.kind_label = KIND_LABELS[product.product_class.slug]
+        context["products"] = products
+        context["lines"] = (
+            Line.objects.filter(partner=self.resident.partner)
+            .select_related("order", "fulfilment")
+            .order_by("-order__date_placed")[:100]
+        )
+        context["kinds"] = list(KIND_LABELS.items())
+        context["fulfilment_form"] = FulfilmentForm()
+        return context
+
+
+class ProfileView(ResidentRequiredMixin, TemplateView):
+    template_name = "market/residents/dashboard/profile.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ProfileForm(instance=self.resident))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ProfileForm(request.POST, request.FILES, instance=self.resident)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        resident = form.save(commit=False)
+        for field in ("logo", "banner"):
+            upload = form.cleaned_data.get(field)
+            if upload:
+                getattr(resident, field).save(upload.name, upload, save=False)
+        resident.save()
+        messages.success(request, _("Your shop profile is saved."))
+        return redirect("resident_dashboard:profile")
+
+
+class ListingFormView(ResidentRequiredMixin, TemplateView):
+    """Create a listing of one kind, or edit one of the resident's own."""
+
+    template_name = "market/residents/dashboard/listing.html"
+
+    def _product(self) -> Product | None:
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(owned_products(self.resident), pk=self.kwargs["pk"])
+
+    def _kind(self, product: Product | None) -> str:
+        kind = product.product_class.slug if product else self.kwargs["kind"]
+        if kind not in KINDS:
+            raise Http404
+        return kind
+
+    def _initial(self, product: Product | None) -> dict:
+        if product is None:
+            return {}
+        initial = {
+            "title": product.title,
+            "description": product.description,
+            "category": product.categories.first(),
+        }
+        for code, *_rest in KINDS[product.product_class.slug][3]:
+            value = getattr(product.attr, code, None)
+            if value is not None and code != "licence":
+                initial[f"attr_{code}"] = value
+        record = product.stockrecords.first()
+        if record is not None:
+            initial.update(price=record.price, stock=record.num_in_stock)
+        for child in product.children.all():
+            child_record = child.stockrecords.first()
+            licence = getattr(child.attr, "licence", None)
+            if child_record is not None and licence is not None:
+                initial[f"price_{licence.code}"] = child_record.price
+        return initial
+
+    def get(self, request, *args, **kwargs):
+        product = self._product()
+        kind = self._kind(product)
+        form = ListingForm(kind=kind, initial=self._initial(product))
+        return self.render_to_response(
+            self.get_context_data(form=form, product=product, kind=kind)
+        )
+
+    def post(self, request, *args, **kwargs):
+        product = self._product()
+        kind = self._kind(product)
+        form = ListingForm(request.POST, request.FILES, kind=kind)
+        if form.is_valid():
+            try:
+                if product is None:
+                    services.listing_create(
+                        resident=self.resident, kind=kind, **form.service_arguments()
+                    )
+                else:
+                    services.listing_update(
+                        resident=self.resident,
+                        product=product,
+                        **form.service_arguments(),
+                    )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("Saved. Centre staff will review the listing.")
+                )
+                return redirect("resident_dashboard:index")
+        context = self.get_context_data(form=form, product=product, kind=kind)
+        return self.render_to_response(context, status=400)
+
+
+class DigitalFilesView(ResidentRequiredMixin, TemplateView):
+    """Upload and list the files of one of the resident's digital products."""
+
+    template_name = "market/residents/dashboard/files.html"
+
+    def _product(self) -> Product:
+        return get_object_or_404(
+            owned_products(self.resident).filter(product_class__slug=DIGITAL),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = product = self._product()
+        context["files"] = product.digital_files.all()
+        context.setdefault("form", DigitalFileForm())
+        context["licences"] = LICENCES
+        return context
+
+    def post(self, request, *args, **kwargs):
+        product = self._product()
+        form = DigitalFileForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.digital_file_add(
+                resident=self.resident,
+                product=product,
+                upload=form.cleaned_data["file"],
+            )
+            messages.success(request, _("The file is stored privately."))
+            return redirect("resident_dashboard:files", pk=product.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class FulfilLineView(ResidentRequiredMixin, View):
+    """Mark one of the resident's own order lines shipped, with tracking."""
+
+    def get(self, request, pk: int):
+        # Look the line up first: another resident's id is a 404, not a 405.
+        get_object_or_404(Line, pk=pk, partner=self.resident.partner)
+        return HttpResponseNotAllowed(["POST"])
+
+    def post(self, request, pk: int):
+        line = get_object_or_404(Line, pk=pk, partner=self.resident.partner)
+        form = FulfilmentForm(request.POST)
+        if form.is_valid():
+            services.line_fulfil(
+                resident=self.resident,
+                line=line,
+                user=request.user,
+                tracking_reference=form.cleaned_data["tracking_reference"],
+            )
+            messages.success(request, _("The line is marked as shipped."))
+        return redirect(reverse("resident_dashboard:index"))

@@ -1,0 +1,59 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Resident
+
+DECISIONS = [
+    ("approve", _("Approve")),
+    ("reject", _("Reject")),
+    ("suspend", _("Suspend")),
+    ("reinstate", _("Reinstate")),
+]
+
+
+class ApplicationForm(forms.ModelForm):
+    """What an applicant tells the Centre. Status, partner, slug and every
+    decision field are not fields here, so posting them changes nothing."""
+
+    class Meta:
+        model = Resident
+        fields = [
+            "display_name",
+            "programme",
+            "startup_name",
+            "cohort_year",
+            "city",
+            "languages",
+            "website",
+            "bio",
+        ]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "bio": _("Simple formatting only: paragraphs, bold, italics, lists, links.")
+        }
+
+
+class DecisionForm(forms.Form):
+    """A staff decision on a resident, with the reason the resident will read."""
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ContactForm(forms.Form):
+    """A visitor's message to a resident, sent without showing their address."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(label=_("Your e-mail"))
+    message = forms.CharField(
+        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your message could not be sent."))
+        return ""

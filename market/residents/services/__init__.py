@@ -1,0 +1,31 @@
+"""Writes of the residents domain (HackSoft-style services)."""
+
+from .listings import (
+    digital_file_add,
+    line_fulfil,
+    listing_create,
+    listing_review,
+    listing_update,
+)
+from .residents import (
+    resident_apply,
+    resident_approve,
+    resident_contact,
+    resident_reinstate,
+    resident_reject,
+    resident_suspend,
+)
+
+__all__ = [
+    "digital_file_add",
+    "line_fulfil",
+    "listing_create",
+    "listing_review",
+    "listing_update",
+    "resident_apply",
+    "resident_approve",
+    "resident_contact",
+    "resident_reinstate",
+    "resident_reject",
+    "resident_suspend",
+]

@@ -1,0 +1,219 @@
+"""Writes a resident makes to their own shop: listings, files, fulfilment,
+and staff's review of listings. Every function takes the acting resident and
+touches only that resident's rows."""
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from oscar.apps.catalogue.models import ProductImage
+from oscar.apps.order.models import Line
+from oscar.apps.partner.models import StockRecord
+
+from catalogue.kinds import DIGITAL, KINDS, LICENCES
+from catalogue.models import (
+    AttributeOption,
+    Category,
+    DigitalFile,
+    Product,
+    ProductClass,
+    ReviewStatus,
+)
+from market.accounts.models import User
+from market.html import sanitise_html
+from market.uploads import check_digital_file, check_image
+
+from ..models import LineFulfilment, Resident
+
+
+def _save_image(product: Product, image: UploadedFile | None) -> None:
+    if image is None:
+        return
+    checked = check_image(image)
+    image.name = f"{uuid.uuid4().hex}{checked.extension}"
+    product.images.all().delete()
+    ProductImage.objects.create(product=product, original=image, display_order=0)
+
+
+def _set_attributes(product: Product, kind: str, attributes: dict) -> None:
+    codes = {code for code, *_ in KINDS[kind][3]}
+    for code, value in attributes.items():
+        if code in codes and code != "licence":
+            setattr(product.attr, code, value)
+    product.attr.save()
+
+
+def _set_stock(product: Product, resident: Resident, price: Decimal, stock) -> None:
+    StockRecord.objects.update_or_create(
+        product=product,
+        partner=resident.partner,
+        defaults={
+            "partner_sku": product.upc or f"P{product.pk}",
+            "price": price,
+            "price_currency": "AZN",
+            "num_in_stock": stock,
+        },
+    )
+
+
+def _set_licences(product: Product, resident: Resident, prices: dict) -> None:
+    for code, name in LICENCES:
+        child, _created = Product.objects.get_or_create(
+            parent=product,
+            structure=Product.CHILD,
+            upc=f"{product.upc}-{code[0].upper()}",
+            defaults={"title": f"{product.title} ({name})"},
+        )
+        child.title = f"{product.title} ({name})"
+        child.save()
+        child.attr.licence = AttributeOption.objects.get(code=code)
+        child.attr.save()
+        _set_stock(child, resident, prices[code], None)
+
+
+def _check_prices(price: Decimal | None, licence_prices: dict | None) -> None:
+    values = [price] if price is not None else list((licence_prices or {}).values())
+    if not values or any(value is None or value < 0 for value in values):
+        raise ValidationError(_("Give every price, in AZN, zero or more."))
+
+
+@transaction.atomic
+def listing_create(
+    *,
+    resident: Resident,
+    kind: str,
+    title: str,
+    description: str,
+    category: Category,
+    price: Decimal | None = None,
+    licence_prices: dict | None = None,
+    stock: int | None = None,
+    attributes: dict,
+    image: UploadedFile | None = None,
+) -> Product:
+    """A new listing of one kind; it waits for staff review before it is public."""
+    _check_prices(price, licence_prices)
+    product = Product.objects.create(
+        structure=Product.PARENT if kind == DIGITAL else Product.STANDALONE,
+        product_class=ProductClass.objects.get(slug=kind),
+        title=title,
+        description=sanitise_html(description),
+        review_status=ReviewStatus.PENDING,
+    )
+    product.upc = f"R{resident.pk}-{product.pk}"
+    product.save()
+    product.categories.set([category])
+    _set_attributes(product, kind, attributes)
+    if kind == DIGITAL:
+        _set_licences(product, resident, licence_prices)
+    else:
+        _set_stock(product, resident, price, stock if KINDS[kind][2] else None)
+    _save_image(product, image)
+    return product
+
+
+@transaction.atomic
+def listing_update(
+    *,
+    resident: Resident,
+    product: Product,
+    title: str,
+    description: str,
+    category: Category,
+    price: Decimal | None = None,
+    licence_prices: dict | None = None,
+    stock: int | None = None,
+    attributes: dict,
+    image: UploadedFile | None = None,
+) -> Product:
+    """Change one of the resident's listings; it goes back to staff review."""
+    product = resident_products_for_update(resident).get(pk=product.pk)
+    _check_prices(price, licence_prices)
+    kind = product.product_class.slug
+    product.title = title
+    product.description = sanitise_html(description)
+    product.review_status = ReviewStatus.PENDING
+    product.review_reason = ""
+    product.save()
+    product.categories.set([category])
+    _set_attributes(product, kind, attributes)
+    if kind == DIGITAL:
+        _set_licences(product, resident, licence_prices)
+    else:
+        _set_stock(product, resident, price, stock if KINDS[kind][2] else None)
+    _save_image(product, image)
+    return product
+
+
+def resident_products_for_update(resident: Resident):
+    """The resident's own parent and standalone products, locked."""
+    return (
+        Product.objects.select_for_update()
+        .filter(parent__isnull=True)
+        .filter(
+            pk__in=Product.objects.filter(
+                stockrecords__partner=resident.partner
+            ).values("pk")
+            | Product.objects.filter(
+                children__stockrecords__partner=resident.partner
+            ).values("pk")
+        )
+    )
+
+
+@transaction.atomic
+def digital_file_add(
+    *, resident: Resident, product: Product, upload: UploadedFile
+) -> DigitalFile:
+    """Store a file of a digital product in private storage, checked first:
+    a refused file writes nothing."""
+    product = resident_products_for_update(resident).get(pk=product.pk)
+    if product.product_class.slug != DIGITAL:
+        raise ValidationError(_("Only digital products have files."))
+    checked = check_digital_file(upload)
+    original_name = (upload.name or "")[-255:]
+    digital_file = DigitalFile(
+        product=product,
+        original_name=original_name,
+        extension=checked.extension,
+        content_type=checked.content_type,
+        size=checked.size,
+    )
+    digital_file.file.save("upload", upload, save=False)
+    digital_file.save()
+    return digital_file
+
+
+@transaction.atomic
+def line_fulfil(
+    *, resident: Resident, line: Line, user: User, tracking_reference: str
+) -> LineFulfilment:
+    """Mark one of the resident's order lines shipped or fulfilled (once)."""
+    line = Line.objects.select_for_update().get(pk=line.pk, partner=resident.partner)
+    fulfilment, created = LineFulfilment.objects.get_or_create(
+        line=line,
+        defaults={"tracking_reference": tracking_reference, "fulfilled_by": user},
+    )
+    if not created and tracking_reference != fulfilment.tracking_reference:
+        fulfilment.tracking_reference = tracking_reference
+        fulfilment.save(update_fields=["tracking_reference"])
+    return fulfilment
+
+
+@transaction.atomic
+def listing_review(
+    *, product: Product, staff_user: User, approve: bool, reason: str = ""
+) -> Product:
+    """Staff approve a pending listing (it goes live) or reject it, saying why."""
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    if product.review_status != ReviewStatus.PENDING:
+        raise ValidationError(_("Only a listing waiting for review can be decided."))
+    if not approve and not reason.strip():
+        raise ValidationError(_("Give the resident a reason."))
+    product.review_status = ReviewStatus.LIVE if approve else ReviewStatus.REJECTED
+    product.review_reason = reason
+    product.save(update_fields=["review_status", "review_reason", "date_updated"])
+    return product

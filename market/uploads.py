@@ -1,0 +1,89 @@
+"""Checks on uploaded files, by their content, never by their names.
+
+A file is accepted only when its bytes say it is one of the allowed types and
+it is within the size limit of its kind (settings.MARKET_UPLOAD_LIMITS). The
+stored name is always random, with the extension of the detected type, so a
+double extension or a path in the name changes nothing.
+"""
+
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image
+
+IMAGE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
+DIGITAL_TYPES = {
+    **IMAGE_TYPES,
+    "audio/x-wav": ".wav",
+    "audio/mpeg": ".mp3",
+    "audio/x-flac": ".flac",
+    "audio/ogg": ".ogg",
+    "video/mp4": ".mp4",
+    "application/zip": ".zip",
+    "application/pdf": ".pdf",
+    "application/font-woff": ".woff",
+    "application/font-sfnt": ".ttf",
+}
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    content_type: str
+    extension: str
+    size: int
+
+
+def _check_size(upload: UploadedFile, kind: str) -> None:
+    limit = settings.MARKET_UPLOAD_LIMITS[kind]
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is too large: at most %(limit)s.")
+            % {"limit": filesizeformat(limit)},
+            code="too_large",
+        )
+
+
+def _detect(upload: UploadedFile, allowed: dict[str, str]) -> CheckedUpload:
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in allowed:
+        raise ValidationError(
+            _("This type of file is not accepted. Accepted: %(types)s.")
+            % {"types": ", ".join(sorted(set(allowed.values())))},
+            code="file_type",
+        )
+    return CheckedUpload(kind.mime, allowed[kind.mime], upload.size)
+
+
+def _verify_picture(upload: UploadedFile) -> None:
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+    except Exception as error:
+        raise ValidationError(_("The picture is damaged."), code="damaged") from error
+    finally:
+        upload.seek(0)
+
+
+def check_image(upload: UploadedFile) -> CheckedUpload:
+    """A JPEG, PNG or WebP picture that Pillow can decode, within the limit."""
+    _check_size(upload, "image")
+    checked = _detect(upload, IMAGE_TYPES)
+    _verify_picture(upload)
+    return checked
+
+
+def check_digital_file(upload: UploadedFile) -> CheckedUpload:
+    """Audio, video, archive, PDF, font or picture, within the limit."""
+    _check_size(upload, "digital")
+    checked = _detect(upload, DIGITAL_TYPES)
+    if checked.content_type in IMAGE_TYPES:
+        _verify_picture(upload)
+    return checked

@@ -1,0 +1,182 @@
+"""Nobody but a resident's own people reaches that resident's objects.
+
+The matrix enumerates the URL resolver: a new dashboard route that takes an
+object id and has no entry in OBJECTS makes this test fail.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import get_resolver, reverse
+from oscar.apps.partner.models import StockRecord
+
+from catalogue.kinds import DIGITAL
+from catalogue.models import DigitalFile, Product
+from market.residents.models import LineFulfilment, Resident
+from tests.factories import ProductFactory, UserFactory, VariantFactory
+
+from .conftest import order_line, png_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _object_routes() -> list[str]:
+    """Names of the resident dashboard's routes that take an object id."""
+    _prefix, resolver = get_resolver().namespace_dict["resident_dashboard"]
+    return sorted(
+        pattern.name
+        for pattern in resolver.url_patterns
+        if "pk" in pattern.pattern.converters
+    )
+
+
+@pytest.fixture
+def b_objects(other_resident, other_product):
+    """Resident B's objects, one for each object route."""
+    digital = VariantFactory(
+        resident=other_resident, parent__kind=DIGITAL, parent__title="Oyun səsləri"
+    ).parent
+    return {
+        "edit": other_product.pk,
+        "files": digital.pk,
+        "fulfil": order_line(other_resident, other_product).pk,
+    }
+
+
+def _snapshot(resident: Resident):
+    products = Product.objects.order_by("pk")
+    return (
+        list(products.values_list("pk", "title", "description", "review_status")),
+        list(
+            StockRecord.objects.filter(partner=resident.partner)
+            .order_by("pk")
+            .values_list("pk", "price", "num_in_stock", "partner_id")
+        ),
+        DigitalFile.objects.count(),
+        LineFulfilment.objects.count(),
+        list(Resident.objects.order_by("pk").values_list("pk", "status", "bio")),
+    )
+
+
+def test_the_matrix_covers_every_object_route(b_objects):
+    assert _object_routes() == sorted(b_objects)
+
+
+@pytest.mark.parametrize("actor", ["resident_a", "buyer", "anonymous"])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_others_cannot_reach_resident_b_objects(
+    client, owner, other_resident, b_objects, actor, method, catalogue
+):
+    if actor == "resident_a":
+        client.force_login(owner)
+    elif actor == "buyer":
+        client.force_login(UserFactory(email="just-a-buyer@example.az"))
+    before = _snapshot(other_resident)
+    payload = {
+        "title": "Hacked",
+        "description": "x",
+        "category": catalogue["category"].pk,
+        "price": "1.00",
+        "stock": "0",
+        "attr_weight_grams": "1",
+        "attr_hs_code": "0000",
+        "attr_country_of_origin": "XX",
+        "file": png_upload(),
+        "tracking_reference": "HACK",
+    }
+
+    for name in _object_routes():
+        url = reverse(f"resident_dashboard:{name}", kwargs={"pk": b_objects[name]})
+        if method == "get":
+            response = client.get(url)
+        else:
+            response = client.post(url, payload)
+        payload["file"] = png_upload()
+
+        assert response.status_code in (403, 404), (name, response.status_code)
+    assert _snapshot(other_resident) == before
+
+
+@pytest.mark.parametrize("actor", ["buyer", "anonymous"])
+def test_people_without_a_shop_reach_no_dashboard_page(client, db, actor):
+    if actor == "buyer":
+        client.force_login(UserFactory(email="just-a-buyer@example.az"))
+
+    responses = [
+        client.get(reverse("resident_dashboard:index")),
+        client.get(reverse("resident_dashboard:profile")),
+        client.get(reverse("resident_dashboard:create", kwargs={"kind": "physical"})),
+    ]
+
+    for response in responses:
+        if actor == "buyer":
+            assert response.status_code == 403
+        else:
+            assert response.status_code == 302
+            assert reverse("customer:login") in response["Location"]
+
+
+def test_a_suspended_resident_loses_the_dashboard(client, owner, resident):
+    resident.status = "suspended"
+    resident.save()
+    client.force_login(owner)
+
+    assert client.get(reverse("resident_dashboard:index")).status_code == 403
+
+
+def test_mass_assignment_changes_nothing_it_should_not(
+    client, owner, resident, catalogue, other_resident, other_product
+):
+    product = catalogue["physical"]
+    their_record = other_product.stockrecords.get()
+    client.force_login(owner)
+
+    client.post(
+        reverse("resident_dashboard:edit", kwargs={"pk": product.pk}),
+        {
+            "title": "Quba xalçası",
+            "category": catalogue["category"].pk,
+            "price": "450.00",
+            "stock": "3",
+            "attr_weight_grams": "5200",
+            "attr_hs_code": "5701.10",
+            "attr_country_of_origin": "AZ",
+            # Fields nobody may set from the dashboard:
+            "review_status": "live",
+            "partner": other_resident.partner_id,
+            "stockrecord": their_record.pk,
+            "stockrecords-0-price": "0.01",
+            "commission": "0",
+            "status": "approved",
+            "is_public": "false",
+        },
+    )
+    client.post(
+        reverse("resident_dashboard:profile"),
+        {
+            "display_name": "Xalça Atelier",
+            "status": "suspended",
+            "partner": other_resident.partner_id,
+            "programme": "music",
+            "cohort_year": "1999",
+            "slug": "hijack",
+            "decision_reason": "x",
+        },
+    )
+
+    product.refresh_from_db()
+    resident.refresh_from_db()
+    their_record.refresh_from_db()
+    assert product.review_status == "pending"  # edited: back to review, not live
+    assert product.is_public is True
+    assert list(product.stockrecords.values_list("partner_id", "price")) == [
+        (resident.partner_id, Decimal("450.00"))
+    ]
+    assert their_record.price == Decimal("80.00")
+    assert (resident.status, resident.partner_id, resident.slug) == (
+        "approved",
+        resident.partner_id,
+        "xalca-atelier",
+    )
+    assert (resident.programme, resident.cohort_year) == ("cultech", 2025)
+    assert ProductFactory._meta.model.objects.filter(title="Quba xalçası").count() == 1

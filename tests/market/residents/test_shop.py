@@ -1,0 +1,137 @@
+"""The public shop page: contact form, sanitised bio, a constant query count."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from catalogue.kinds import COURSE, PHYSICAL
+from market.residents.views import ResidentShopView
+from search.views import CatalogueView
+from tests.factories import ProductFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_BIOS = [
+    '<script>alert("x")</script>Hello',
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">click</a>',
+    '<svg onload="alert(1)"><circle r="10"/></svg>',
+    '<p style="background:url(javascript:alert(1))" onclick="alert(1)">Hi</p>',
+    '<iframe src="https://evil.example"></iframe>',
+    "<a href=\"JaVaScRiPt:alert(1)\">x</a><math><mi xlink:href='javascript:1'>",
+]
+
+
+@pytest.fixture
+def owner(resident):
+    user = UserFactory(email="owner@xalca.az")
+    resident.partner.users.add(user)
+    return user
+
+
+def test_contact_form_e_mails_the_resident_without_showing_the_address(
+    client, resident, owner, django_capture_on_commit_callbacks
+):
+    page = client.get(resident.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("residents:contact", kwargs={"slug": resident.slug}),
+            {"name": "Emma", "email": "emma@example.de", "message": "Wholesale price?"},
+        )
+
+    assert "owner@xalca.az" not in page.content.decode()
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.to == ["owner@xalca.az"]
+    assert message.reply_to == ["emma@example.de"]
+    assert message.body.startswith("Wholesale price?")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "Emma", "email": "not-an-address", "message": "Hi"},
+        {"name": "", "email": "emma@example.de", "message": "Hi"},
+        {"name": "Bot", "email": "b@example.de", "message": "Hi", "website": "spam"},
+    ],
+)
+def test_invalid_contact_form_is_refused_and_sends_nothing(
+    client, resident, owner, data, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("residents:contact", kwargs={"slug": resident.slug}), data
+        )
+
+    assert response.status_code == 400
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("payload", HOSTILE_BIOS)
+def test_hostile_bio_is_stored_inert_and_renders_inert(client, resident, payload):
+    resident.bio = payload
+    resident.save()
+
+    resident.refresh_from_db()
+    html = client.get(resident.get_absolute_url()).content.decode().lower()
+    # An all-hostile bio is stored empty, and the page then shows no bio block.
+    _, _, rest = html.partition('class="resident-bio lead">')
+    bio = rest.split("</div>", 1)[0]
+
+    for marker in ("<script", "onerror", "onload", "onclick", "javascript:", "<svg"):
+        assert marker not in resident.bio.lower()
+        assert marker not in bio
+    assert "<iframe" not in bio
+
+
+def test_bio_keeps_simple_formatting(resident):
+    resident.bio = (
+        '<p>Quba <strong>xalçaları</strong> <a href="https://example.az">sayt</a></p>'
+    )
+    resident.save()
+
+    assert resident.bio == (
+        '<p>Quba <strong>xalçaları</strong> <a href="https://example.az" '
+        'rel="nofollow noopener noreferrer">sayt</a></p>'
+    )
+
+
+def _products(resident, count, kind=PHYSICAL):
+    for number in range(count):
+        ProductFactory(
+            resident=resident, kind=kind, title=f"Məhsul {number}", price=Decimal("5")
+        )
+
+
+def _query_count(client, url) -> tuple[int, int]:
+    """(SQL queries, products shown) of one page view."""
+    client.get(url)  # warm caches that are per process, not per page
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), len(response.context["products"])
+
+
+@pytest.mark.parametrize("kind", [PHYSICAL, COURSE])
+def test_shop_and_catalogue_query_counts_do_not_grow_with_products(
+    client, resident, django_capture_on_commit_callbacks, monkeypatch, kind
+):
+    # One page shows every product, so the page really holds 5, then 50.
+    monkeypatch.setattr(ResidentShopView, "paginate_by", 60)
+    monkeypatch.setattr(CatalogueView, "paginate_by", 60)
+    with django_capture_on_commit_callbacks(execute=True):
+        _products(resident, 5, kind)
+    shop_small = _query_count(client, resident.get_absolute_url())
+    catalogue_small = _query_count(client, reverse("catalogue:index"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _products(resident, 45, kind)
+    shop_large = _query_count(client, resident.get_absolute_url())
+    catalogue_large = _query_count(client, reverse("catalogue:index"))
+
+    assert (shop_small, catalogue_small) == ((11, 5), (14, 5))
+    assert (shop_large, catalogue_large) == ((11, 50), (14, 50))
