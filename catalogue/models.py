@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
 
@@ -17,7 +18,7 @@ class ReviewStatus(models.TextChoices):
     # Live: approved (or made by staff); public if its resident's shop is open.
     LIVE = "live", _("Live")
     # Rejected: staff said no, with a reason the resident reads.
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("listing review status", "Rejected")
 
 
 class Product(AbstractProduct):

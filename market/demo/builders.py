@@ -41,6 +41,7 @@ RESIDENT_EMAIL = "resident@creative-market.az"
 RESIDENT_PASSWORD = "demo-resident-2026"  # noqa: S105 (demo only)
 BUYER_EMAIL = "buyer@creative-market.az"
 BUYER_PASSWORD = "demo-buyer-2026"  # noqa: S105 (demo only)
+RESIDENT_DOMAIN = "residents.creative-market.az"
 APPLICANT_EMAIL = "applicant@creative-market.az"
 APPLICANT_PASSWORD = "demo-applicant-2026"  # noqa: S105 (demo only)
 
@@ -126,12 +127,21 @@ def demo_residents() -> dict[str, Resident]:
                 "logo.png", logo_image(resident.display_name, spec["colour"]), save=True
             )
         residents[spec["slug"]] = resident
-    first = residents[data.RESIDENTS[0]["slug"]]
-    resident_user = User.objects.get(email=RESIDENT_EMAIL)
-    first.partner.users.add(resident_user)
-    if first.applicant_id is None:
-        first.applicant = resident_user
-        first.save(update_fields=["applicant"])
+    for number, spec in enumerate(data.RESIDENTS):
+        resident = residents[spec["slug"]]
+        # The first shop belongs to the README's resident account; every other
+        # shop gets an account of its own, so each has a working dashboard.
+        email = RESIDENT_EMAIL if number == 0 else f"{spec['slug']}@{RESIDENT_DOMAIN}"
+        owner = User.objects.filter(email=email).first() or UserFactory(
+            email=email,
+            first_name=spec["display_name"],
+            last_name="",
+            password=RESIDENT_PASSWORD,
+        )
+        resident.partner.users.add(owner)
+        if resident.applicant_id is None:
+            resident.applicant = owner
+            resident.save(update_fields=["applicant"])
     return residents
 
 

@@ -57,6 +57,7 @@ def test_residents_across_the_three_programmes(demo):
 
     assert residents.count() == len(data.RESIDENTS) >= 8
     assert all(r.partner_id for r in residents)
+    assert all(r.partner.users.filter(pk=r.applicant_id).exists() for r in residents)
     assert application.partner_id is None
     assert application.applicant.email == builders.APPLICANT_EMAIL
     programmes = set(residents.values_list("programme", flat=True))
