@@ -25,6 +25,7 @@ class ApplicationForm(forms.ModelForm):
             "city",
             "languages",
             "website",
+            "links",
             "bio",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}

@@ -1,10 +1,25 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from market.html import sanitise_html
+
+
+def validate_links(value: str) -> None:
+    """Every non-empty line is an http(s) address."""
+    check = URLValidator(schemes=["http", "https"])
+    for line in value.splitlines():
+        if line.strip():
+            try:
+                check(line.strip())
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Not a web address: %(line)s"), params={"line": line.strip()}
+                ) from error
 
 
 class Programme(models.TextChoices):
@@ -71,6 +86,12 @@ class Resident(models.Model):
     # Sanitised on every save (market/html.py): render it through `bio_html`.
     bio = models.TextField(_("bio"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    links = models.TextField(
+        _("other links"),
+        blank=True,
+        help_text=_("One address per line: Instagram, SoundCloud, Behance, itch.io..."),
+        validators=[validate_links],
+    )
     logo = models.ImageField(_("logo"), upload_to="residents/logos/", blank=True)
     banner = models.ImageField(_("banner"), upload_to="residents/banners/", blank=True)
     status = models.CharField(
@@ -120,6 +141,10 @@ class Resident(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ResidentStatus.APPROVED
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
 
     @property
     def bio_html(self) -> str:

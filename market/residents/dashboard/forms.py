@@ -49,7 +49,15 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Resident
-        fields = ["display_name", "startup_name", "city", "languages", "website", "bio"]
+        fields = [
+            "display_name",
+            "startup_name",
+            "city",
+            "languages",
+            "website",
+            "links",
+            "bio",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
 
     logo = forms.FileField(label=_("Logo"), required=False)

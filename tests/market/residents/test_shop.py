@@ -135,3 +135,30 @@ def test_shop_and_catalogue_query_counts_do_not_grow_with_products(
 
     assert (shop_small, catalogue_small) == ((11, 5), (14, 5))
     assert (shop_large, catalogue_large) == ((11, 50), (14, 50))
+
+
+def test_shop_shows_the_resident_links(client, resident, owner):
+    client.force_login(owner)
+
+    refused = client.post(
+        reverse("resident_dashboard:profile"),
+        {"display_name": "Xalça Atelier", "links": "javascript:alert(1)"},
+    )
+    saved = client.post(
+        reverse("resident_dashboard:profile"),
+        {
+            "display_name": "Xalça Atelier",
+            "links": "https://instagram.com/xalca\n\n https://xalca.itch.io ",
+        },
+    )
+    html = client.get(resident.get_absolute_url()).content.decode()
+
+    assert refused.status_code == 400
+    assert saved.status_code == 302
+    resident.refresh_from_db()
+    assert resident.link_list == [
+        "https://instagram.com/xalca",
+        "https://xalca.itch.io",
+    ]
+    assert 'href="https://xalca.itch.io" rel="nofollow noopener"' in html
+    assert "javascript:" not in html
