@@ -74,6 +74,19 @@ def _set_licences(product: Product, resident: Resident, prices: dict) -> None:
         _set_stock(child, resident, prices[code], None)
 
 
+def _write_details(
+    product, resident, kind, category, price, licence_prices, stock, attributes
+) -> None:
+    """Category, the kind's attributes, and the price(s) and stock."""
+    product.categories.set([category])
+    _set_attributes(product, kind, attributes)
+    if kind == DIGITAL:
+        _set_licences(product, resident, licence_prices)
+    else:
+        track_stock = KINDS[kind][2]
+        _set_stock(product, resident, price, stock if track_stock else None)
+
+
 def _check_prices(price: Decimal | None, licence_prices: dict | None) -> None:
     values = [price] if price is not None else list((licence_prices or {}).values())
     if not values or any(value is None or value < 0 for value in values):
@@ -105,12 +118,9 @@ def listing_create(
     )
     product.upc = f"R{resident.pk}-{product.pk}"
     product.save()
-    product.categories.set([category])
-    _set_attributes(product, kind, attributes)
-    if kind == DIGITAL:
-        _set_licences(product, resident, licence_prices)
-    else:
-        _set_stock(product, resident, price, stock if KINDS[kind][2] else None)
+    _write_details(
+        product, resident, kind, category, price, licence_prices, stock, attributes
+    )
     _save_image(product, image)
     return product
 
@@ -138,12 +148,9 @@ def listing_update(
     product.review_status = ReviewStatus.PENDING
     product.review_reason = ""
     product.save()
-    product.categories.set([category])
-    _set_attributes(product, kind, attributes)
-    if kind == DIGITAL:
-        _set_licences(product, resident, licence_prices)
-    else:
-        _set_stock(product, resident, price, stock if KINDS[kind][2] else None)
+    _write_details(
+        product, resident, kind, category, price, licence_prices, stock, attributes
+    )
     _save_image(product, image)
     return product
 
