@@ -85,6 +85,13 @@ class Resident(models.Model):
     )
     # Sanitised on every save (market/html.py): render it through `bio_html`.
     bio = models.TextField(_("bio"), blank=True)
+    # The language the applicant used: the Centre writes to them in it.
+    language = models.CharField(
+        _("language for e-mails"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     website = models.URLField(_("website"), blank=True)
     links = models.TextField(
         _("other links"),

@@ -37,7 +37,7 @@ def _email_applicant(resident: Resident, template: str) -> None:
         return
 
     def send():
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(resident.language):
             subject = render_to_string(
                 f"market/residents/email/{template}_subject.txt", {"resident": resident}
             ).strip()
@@ -57,9 +57,11 @@ def resident_apply(*, user: User, **profile) -> Resident:
     User.objects.select_for_update().get(pk=user.pk)
     if Resident.objects.filter(applicant=user, status__in=OPEN_STATUSES).exists():
         raise ValidationError(_("You already have an application or a shop."))
+    language = translation.get_language() or settings.LANGUAGE_CODE
     resident = Resident(
         applicant=user,
         status=ResidentStatus.APPLIED,
+        language=language if language in dict(settings.LANGUAGES) else "az",
         slug=_unique_slug(profile["display_name"]),
         **profile,
     )

@@ -210,3 +210,26 @@ def test_staff_see_the_review_queue(client, staff, applicant):
     assert [r.display_name for r in response.context["applications"]] == [
         "Gəncə Keramika"
     ]
+
+
+def test_the_centre_writes_in_the_language_of_the_application(
+    client, applicant, staff, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/ru" + reverse("residents:apply"), APPLICATION)
+    resident = Resident.objects.get()
+    _decide(
+        client,
+        staff,
+        resident,
+        "reject",
+        "Нет портфолио",
+        django_capture_on_commit_callbacks,
+    )
+
+    assert resident.language == "ru"
+    assert [message.subject for message in mail.outbox] == [
+        "Ваша заявка «Gəncə Keramika» получена",
+        "Ваша заявка «Gəncə Keramika»",
+    ]
