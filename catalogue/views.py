@@ -3,7 +3,7 @@
 from django.http import Http404
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 
-from market.residents.selectors import product_is_listed
+from market.residents.selectors import product_is_listed, product_is_sold_by_user
 
 
 class ProductDetailView(OscarProductDetailView):
@@ -20,9 +20,4 @@ class ProductDetailView(OscarProductDetailView):
         user = self.request.user
         if not user.is_authenticated:
             return False
-        if user.is_staff:
-            return True
-        owner = product.parent if product.is_child else product
-        return owner.stockrecords.filter(partner__users=user).exists() or (
-            owner.children.filter(stockrecords__partner__users=user).exists()
-        )
+        return user.is_staff or product_is_sold_by_user(product, user)

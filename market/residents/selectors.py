@@ -37,10 +37,18 @@ def public_residents() -> QuerySet:
     return Resident.objects.filter(status=ResidentStatus.APPROVED)
 
 
+def owned_products(resident: Resident) -> QuerySet:
+    """The resident's own parent and standalone products, in any review state.
+
+    No join and no DISTINCT, so services can lock it (select_for_update)."""
+    sold_here = stockrecords_of_product().filter(partner_id=resident.partner_id)
+    return Product.objects.filter(parent__isnull=True).filter(Exists(sold_here))
+
+
 def resident_products(resident: Resident) -> QuerySet:
     """The public products of one resident, newest first."""
-    sold_here = stockrecords_of_product().filter(partner_id=resident.partner_id)
-    return with_card_data(public_products().filter(Exists(sold_here))).order_by(
+    owned = owned_products(resident).values("pk")
+    return with_card_data(public_products().filter(pk__in=owned)).order_by(
         "-date_created", "-pk"
     )
 
@@ -49,3 +57,10 @@ def product_is_listed(product: Product) -> bool:
     """Whether the public may see this product (or, for a variant, its parent)."""
     shown = product.parent if product.is_child else product
     return public_products().filter(pk=shown.pk).exists()
+
+
+def product_is_sold_by_user(product: Product, user) -> bool:
+    """Whether `user` acts for a resident who sells this product (or its parent)."""
+    shown = product.parent if product.is_child else product
+    theirs = stockrecords_of_product().filter(partner__users=user)
+    return Product.objects.filter(pk=shown.pk).filter(Exists(theirs)).exists()

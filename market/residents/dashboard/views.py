@@ -8,7 +8,6 @@ then looked up inside that resident's own rows, so another resident's id is a
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,6 +21,7 @@ from catalogue.models import Product
 
 from .. import services
 from ..models import Resident, ResidentStatus
+from ..selectors import owned_products
 from .forms import (
     KIND_LABELS,
     DigitalFileForm,
@@ -29,18 +29,6 @@ from .forms import (
     ListingForm,
     ProfileForm,
 )
-
-
-def owned_products(resident: Resident):
-    """The resident's own parent and standalone products."""
-    return (
-        Product.objects.filter(parent__isnull=True)
-        .filter(
-            Q(stockrecords__partner=resident.partner)
-            | Q(children__stockrecords__partner=resident.partner)
-        )
-        .distinct()
-    )
 
 
 class ResidentRequiredMixin(LoginRequiredMixin):

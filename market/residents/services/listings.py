@@ -27,6 +27,7 @@ from market.html import sanitise_html
 from market.uploads import check_digital_file, check_image
 
 from ..models import LineFulfilment, Resident
+from ..selectors import owned_products
 
 
 def _save_image(product: Product, image: UploadedFile | None) -> None:
@@ -140,7 +141,7 @@ def listing_update(
     image: UploadedFile | None = None,
 ) -> Product:
     """Change one of the resident's listings; it goes back to staff review."""
-    product = resident_products_for_update(resident).get(pk=product.pk)
+    product = owned_products(resident).select_for_update().get(pk=product.pk)
     _check_prices(price, licence_prices)
     kind = product.product_class.slug
     product.title = title
@@ -155,29 +156,13 @@ def listing_update(
     return product
 
 
-def resident_products_for_update(resident: Resident):
-    """The resident's own parent and standalone products, locked."""
-    return (
-        Product.objects.select_for_update()
-        .filter(parent__isnull=True)
-        .filter(
-            pk__in=Product.objects.filter(
-                stockrecords__partner=resident.partner
-            ).values("pk")
-            | Product.objects.filter(
-                children__stockrecords__partner=resident.partner
-            ).values("pk")
-        )
-    )
-
-
 @transaction.atomic
 def digital_file_add(
     *, resident: Resident, product: Product, upload: UploadedFile
 ) -> DigitalFile:
     """Store a file of a digital product in private storage, checked first:
     a refused file writes nothing."""
-    product = resident_products_for_update(resident).get(pk=product.pk)
+    product = owned_products(resident).select_for_update().get(pk=product.pk)
     if product.product_class.slug != DIGITAL:
         raise ValidationError(_("Only digital products have files."))
     checked = check_digital_file(upload)
