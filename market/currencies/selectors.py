@@ -1,0 +1,83 @@
+"""Reads about exchange rates and the buyer's currency."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import ExchangeRate
+
+SESSION_KEY = "currency"
+
+
+class RateUnavailable(Exception):
+    """No exchange rate for this currency, or only one too old to charge with."""
+
+    def __init__(self, currency: str, message=None):
+        self.currency = currency
+        self.message = message or _(
+            "Prices in %(currency)s are not available at the moment."
+        ) % {"currency": currency}
+        super().__init__(str(self.message))
+
+
+def _today(now: datetime | None):
+    return timezone.localdate(now or timezone.now())
+
+
+def _is_fresh(effective_date, today) -> bool:
+    max_age = timedelta(days=settings.MARKET_EXCHANGE_RATES_MAX_AGE_DAYS)
+    return today - effective_date <= max_age
+
+
+def rate_for(*, currency: str, now: datetime | None = None) -> Decimal:
+    """Units of `currency` for 1 AZN: 1 for AZN, otherwise the rate with the
+    latest effective date. Raises RateUnavailable when there is none or when it
+    is older than MARKET_EXCHANGE_RATES_MAX_AGE_DAYS days (relative to `now`)."""
+    if currency == settings.MARKET_BASE_CURRENCY:
+        return Decimal("1")
+    if currency not in settings.MARKET_CURRENCIES:
+        raise RateUnavailable(currency)
+    latest = (
+        ExchangeRate.objects.filter(currency=currency)
+        .order_by("-effective_date")
+        .only("rate", "effective_date")
+        .first()
+    )
+    if latest is None or not _is_fresh(latest.effective_date, _today(now)):
+        raise RateUnavailable(currency)
+    return latest.rate
+
+
+def rates_current(*, now: datetime | None = None) -> dict[str, Decimal]:
+    """The fresh rates by currency, AZN (1) included; stale ones left out."""
+    rates = {settings.MARKET_BASE_CURRENCY: Decimal("1")}
+    for currency in settings.MARKET_CURRENCIES:
+        if currency in rates:
+            continue
+        try:
+            rates[currency] = rate_for(currency=currency, now=now)
+        except RateUnavailable:
+            pass
+    return rates
+
+
+def buyer_currency(request, *, now: datetime | None = None) -> str:
+    """The currency the buyer chose (session key "currency") if it is one we
+    sell in and has a fresh rate; AZN otherwise."""
+    base = settings.MARKET_BASE_CURRENCY
+    session = getattr(request, "session", None)
+    chosen = session.get(SESSION_KEY) if session is not None else None
+    if not isinstance(chosen, str) or chosen not in settings.MARKET_CURRENCIES:
+        return base
+    if chosen == base:
+        return base
+    try:
+        rate_for(currency=chosen, now=now)
+    except RateUnavailable:
+        return base
+    return chosen
