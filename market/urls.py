@@ -24,6 +24,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("currency/", include("market.currencies.urls")),
+    path("stripe/", include("market.payments.urls")),
 ]
 
 if settings.DEBUG:
@@ -31,7 +33,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("dashboard/", apps.get_app_config("dashboard").urls),
+    path("shop/my-shop/money/", include("market.payouts.dashboard.urls")),
     path("shop/my-shop/", include("market.residents.dashboard.urls")),
+    path("shop/downloads/", include("market.downloads.urls")),
     path("shop/residents/", include("market.residents.urls")),
     path("shop/", include(_shop_urls())),
     path("", include(wagtail_urls)),

@@ -5,6 +5,7 @@ search, console e-mail, filesystem media, local-memory cache. Each production
 integration is switched on by an environment variable (see .env.example).
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -44,6 +45,11 @@ INSTALLED_APPS = [
     "market.apps.MarketConfig",
     "market.accounts.apps.AccountsConfig",
     "market.residents.apps.ResidentsConfig",
+    "market.currencies.apps.CurrenciesConfig",
+    "market.payments.apps.PaymentsConfig",
+    "market.payouts.apps.PayoutsConfig",
+    "market.downloads.apps.DownloadsConfig",
+    "market.learning.apps.LearningConfig",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),
@@ -101,6 +107,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "wagtail.contrib.settings.context_processors.settings",
                 "market.context_processors.sites",
+                "market.currencies.context_processors.currency",
             ],
         },
     },
@@ -181,7 +188,8 @@ OSCAR_SHOP_TAGLINE = _("Creative products from Azerbaijan")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "AZN"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
-OSCAR_ALLOW_ANON_CHECKOUT = True
+# Buyers sign in to pay: downloads and course seats are bound to a person.
+OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
@@ -222,3 +230,43 @@ MARKET_UPLOAD_LIMITS = {
     "image": env.int("MARKET_UPLOAD_IMAGE_MAX_BYTES", default=5 * 1024 * 1024),
     "digital": env.int("MARKET_UPLOAD_DIGITAL_MAX_BYTES", default=200 * 1024 * 1024),
 }
+
+# Payments (Stripe). With no keys (the embedded default) the checkout says
+# that payments are not configured. STRIPE_API_BASE points the client and
+# Stripe.js at localstripe in the demo and the tests.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
+# Seconds: short on the buyer's path, longer for staff and background work.
+STRIPE_CHECKOUT_TIMEOUT = env.float("STRIPE_CHECKOUT_TIMEOUT", default=8.0)
+STRIPE_BACKGROUND_TIMEOUT = env.float("STRIPE_BACKGROUND_TIMEOUT", default=30.0)
+# Webhook timestamps further than this from now (past or future) are refused.
+STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)
+
+# Currencies: residents price in AZN; buyers may pay in any of these.
+MARKET_BASE_CURRENCY = "AZN"
+MARKET_CURRENCIES = ("AZN", "USD", "EUR")
+# Rates older than this are refused for charging in a foreign currency.
+MARKET_EXCHANGE_RATES_MAX_AGE_DAYS = env.int(
+    "MARKET_EXCHANGE_RATES_MAX_AGE_DAYS", default=7
+)
+
+# Checkout: how long stock and seats are held while the buyer pays.
+MARKET_CHECKOUT_HOLD_MINUTES = env.int("MARKET_CHECKOUT_HOLD_MINUTES", default=30)
+
+# Residents' money (AZN): Centre default commission, payout threshold and the
+# hold before a sale counts towards a payout.
+MARKET_COMMISSION_DEFAULT_PERCENT = Decimal(
+    env("MARKET_COMMISSION_DEFAULT_PERCENT", default="10")
+)
+MARKET_PAYOUT_THRESHOLD = Decimal(env("MARKET_PAYOUT_THRESHOLD", default="20.00"))
+MARKET_PAYOUT_HOLD_DAYS = env.int("MARKET_PAYOUT_HOLD_DAYS", default=14)
+# Payout runs are due on this weekday (0 = Monday); `manage.py payout_run`.
+MARKET_PAYOUT_DAY_OF_WEEK = env.int("MARKET_PAYOUT_DAY_OF_WEEK", default=0)
+
+# Digital downloads: a link lives this many seconds; a line allows this many
+# downloads.
+MARKET_DOWNLOAD_LINK_MAX_AGE = env.int("MARKET_DOWNLOAD_LINK_MAX_AGE", default=86400)
+MARKET_DOWNLOAD_LIMIT = env.int("MARKET_DOWNLOAD_LIMIT", default=5)

@@ -3,3 +3,7 @@
 from .base import *
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+
+# The demo clears sales for payout at once, so that a purchase can be paid out
+# in the same sitting; production keeps the base default (14 days).
+MARKET_PAYOUT_HOLD_DAYS = env.int("MARKET_PAYOUT_HOLD_DAYS", default=0)

@@ -15,4 +15,7 @@ STORAGES = {
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that `pytest --reuse-db` can keep it between runs.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # MARKET_TEST_SQLITE lets two test runs on one checkout use separate files.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("MARKET_TEST_SQLITE", default=str(BASE_DIR / ".test-db.sqlite3"))
+    }

@@ -1,0 +1,25 @@
+"""Idempotency keys: one per business operation, so that retrying an operation
+(a double click, a replayed webhook, a re-run command) sends Stripe the same
+key and Stripe does the operation once."""
+
+
+def checkout_intent(checkout_payment_id: int) -> str:
+    return f"checkout-{checkout_payment_id}-intent"
+
+
+def checkout_intent_amount(checkout_payment_id: int, currency: str, minor: int) -> str:
+    return f"checkout-{checkout_payment_id}-amount-{currency}-{minor}"
+
+
+def checkout_confirm(checkout_payment_id: int, payment_method: str) -> str:
+    return f"checkout-{checkout_payment_id}-confirm-{payment_method}"
+
+
+def checkout_unplaceable_refund(checkout_payment_id: int) -> str:
+    return f"checkout-{checkout_payment_id}-unplaceable-refund"
+
+
+def line_refund(line_id: int, refunded_before: int, quantity: int) -> str:
+    # Units already refunded are part of the key: refunding the same units
+    # again sends the same key; refunding more units is a new operation.
+    return f"refund-line-{line_id}-from-{refunded_before}-units-{quantity}"
