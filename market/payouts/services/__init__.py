@@ -1,0 +1,25 @@
+"""Writes of residents' money. The checkout calls `order_shares_record` and
+`line_refund_record` inside its own transactions; staff and cron call the
+payout services."""
+
+from .exports import bank_transfer_batch_csv, statement_csv
+from .ledger import line_refund_record, order_shares_record
+from .profiles import payout_profile_update
+from .runs import (
+    payout_mark_failed,
+    payout_mark_paid,
+    payout_run_create,
+    payout_transfers_send,
+)
+
+__all__ = [
+    "bank_transfer_batch_csv",
+    "line_refund_record",
+    "order_shares_record",
+    "payout_mark_failed",
+    "payout_mark_paid",
+    "payout_profile_update",
+    "payout_run_create",
+    "payout_transfers_send",
+    "statement_csv",
+]
