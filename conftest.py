@@ -19,6 +19,9 @@ from tests.factories import (
     licence_option,
 )
 
+# localstripe, exchange rates and checkout helpers for the tests that pay.
+pytest_plugins = ["tests.stripe_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp_path(settings, tmp_path):
@@ -125,6 +128,23 @@ def sites(db):
     from market.demo.builders import demo_sites
 
     demo_sites()
+
+
+@pytest.fixture
+def migration_rows(transactional_db):
+    """live_server tests run on a database that the previous transactional test
+    flushed: put back the rows that migrations create and the tests need
+    (the product kinds, the default locale, Wagtail's root page)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    import_module("catalogue.migrations.0033_product_kinds").create_kinds(apps, None)
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,1 +1,155 @@
-from oscar.apps.checkout.models import *
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class CheckoutStatus(models.TextChoices):
+    """Where one basket's payment stands."""
+
+    # Stock and seats are held for the buyer while they pay.
+    AWAITING_PAYMENT = (
+        "awaiting_payment",
+        pgettext_lazy("checkout status", "Awaiting payment"),
+    )
+    # Nothing is held: the hold ran out or the buyer went back to the basket.
+    # Paying later still works if the stock is still there.
+    RELEASED = "released", pgettext_lazy("checkout status", "Released")
+    # Paid, and the order is placed.
+    PLACED = "placed", pgettext_lazy("checkout status", "Placed")
+    # Paid, but the order could not be placed: the payment was refunded.
+    REFUNDED = "refunded", pgettext_lazy("checkout status", "Refunded")
+    # Paid, could not be placed, and the refund failed too: staff must act.
+    NEEDS_ATTENTION = (
+        "needs_attention",
+        pgettext_lazy("checkout status", "Needs attention"),
+    )
+
+
+class CheckoutPayment(models.Model):
+    """One basket's payment: the hold on its stock and seats, the exchange rate
+    locked for it, and its one Stripe PaymentIntent.
+
+    One per basket, so a double submit, a refresh, a second tab or the return
+    URL hit many times all find the same row, the same PaymentIntent and at
+    most one order."""
+
+    basket = models.OneToOneField(
+        "basket.Basket", on_delete=models.PROTECT, related_name="checkout_payment"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=CheckoutStatus.choices,
+        default=CheckoutStatus.AWAITING_PAYMENT,
+    )
+    # Totals: `total` in AZN (what residents priced), `amount` in the buyer's
+    # currency at `rate` (units of `currency` per AZN), line by line.
+    total = models.DecimalField(_("total (AZN)"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    rate = models.DecimalField(_("exchange rate"), max_digits=18, decimal_places=8)
+    amount = models.DecimalField(_("amount charged"), max_digits=12, decimal_places=2)
+    language = models.CharField(_("language"), max_length=10)
+    shipping_address = models.JSONField(_("shipping address"), null=True, blank=True)
+    shipping_method_code = models.CharField(max_length=128)
+    # [[stockrecord id, quantity], ...] held now; empty when nothing is held.
+    held = models.JSONField(default=list, blank=True)
+    expires_at = models.DateTimeField(_("hold expires at"))
+    # NULL until the PaymentIntent exists; unique once it does.
+    payment_intent_id = models.CharField(max_length=255, unique=True, null=True)  # noqa: DJ001
+    client_secret = models.CharField(max_length=255, blank=True)
+    # What the PaymentIntent asks for now (it follows a new hold's amount).
+    intent_amount = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    intent_currency = models.CharField(max_length=3, blank=True)
+    order = models.OneToOneField(
+        "order.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="checkout_payment",
+    )
+    refund_id = models.CharField(max_length=255, blank=True)
+    problem = models.TextField(_("problem"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("checkout payment")
+        verbose_name_plural = _("checkout payments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(total__gte=0) & Q(amount__gte=0) & Q(rate__gt=0),
+                name="checkout_payment_amounts_positive",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=CheckoutStatus.PLACED) | Q(order__isnull=False),
+                name="checkout_payment_placed_has_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} ({self.get_status_display()})"
+
+
+class RefundStatus(models.TextChoices):
+    """A refund of order lines to the buyer."""
+
+    # Stripe accepted the refund.
+    SUCCEEDED = "succeeded", pgettext_lazy("refund status", "Succeeded")
+    # Stripe is still working on it (some payment methods).
+    PENDING = "pending", pgettext_lazy("refund status", "Pending")
+
+
+class Refund(models.Model):
+    """Units of one order line given back to the buyer, with the money: the
+    charge currency amount went back through Stripe, the AZN amount came off
+    the resident's ledger."""
+
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.PROTECT, related_name="refunds"
+    )
+    line = models.ForeignKey(
+        "order.Line", on_delete=models.PROTECT, related_name="refunds"
+    )
+    quantity = models.PositiveIntegerField(_("quantity"))
+    total = models.DecimalField(_("amount (AZN)"), max_digits=12, decimal_places=2)
+    amount = models.DecimalField(_("amount refunded"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    status = models.CharField(_("status"), max_length=20, choices=RefundStatus.choices)
+    key = models.CharField(max_length=120, unique=True)
+    stripe_refund_id = models.CharField(max_length=255, blank=True)
+    reason = models.TextField(_("reason"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0) & Q(total__gte=0) & Q(amount__gte=0),
+                name="refund_amounts_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+ZERO = Decimal("0.00")
+
+from oscar.apps.checkout.models import *  # noqa: E402

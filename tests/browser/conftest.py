@@ -51,17 +51,6 @@ def page(browser):
 
 
 @pytest.fixture(autouse=True)
-def _rows_from_migrations(transactional_db):
+def _rows_from_migrations(migration_rows):
     """live_server tests run on a database that the previous transactional test
-    flushed: put back the rows that migrations create and the tests need
-    (the product kinds, the default locale, Wagtail's root page)."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-
-    import_module("catalogue.migrations.0033_product_kinds").create_kinds(apps, None)
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    flushed: see the root conftest's `migration_rows`."""

@@ -1,0 +1,583 @@
+"""Taking payment and placing orders, race-safe and exactly once.
+
+1. `checkout_begin` (the buyer presses "Pay"): in one transaction, hold the
+   stock and seats of the basket with conditional UPDATEs in a fixed order,
+   lock the exchange rate and freeze the basket. The last unit can be held
+   by one buyer only; the others are refused before any money moves. Then,
+   under the row lock of this basket's payment only, make sure its one
+   PaymentIntent exists with the right amount.
+2. The buyer pays in the browser (Stripe.js; card data never reaches us).
+3. `checkout_fulfil` (from the return URL, the webhook and the
+   `reconcile_payments` command alike): one guarded transition keyed by the
+   PaymentIntent. It places the order from the frozen basket, records the
+   residents' shares, download grants and seats, and sends the confirmation
+   after commit. If the paid basket cannot be placed (the hold ran out and
+   the stock is gone, a changed price, any error), the payment is refunded
+   with its own idempotency key, or flagged for staff if the refund fails.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import mail_managers, send_mail
+from django.db import transaction
+from django.db.models import F, Sum
+from django.db.models.functions import Coalesce
+from django.forms.models import model_to_dict
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.basket.models import Basket
+from oscar.apps.checkout.calculators import OrderTotalCalculator
+from oscar.apps.order.models import Line, Order, PaymentEventType, ShippingAddress
+from oscar.apps.order.utils import OrderCreator, OrderNumberGenerator
+from oscar.apps.partner.models import StockRecord
+from oscar.apps.partner.strategy import Selector
+from oscar.apps.payment.models import Source, SourceType
+from oscar.apps.shipping.repository import Repository
+
+from market.currencies.money import convert, convert_line
+from market.currencies.selectors import RateUnavailable, rate_for
+from market.downloads.services import download_grants_create, download_grants_revoke
+from market.learning.services import seats_cancel_for_line, seats_create_for_order
+from market.payments import client as payments
+from market.payments import keys
+from market.payments.money import Money
+from market.payouts.services import line_refund_record, order_shares_record
+
+from .models import CheckoutPayment, CheckoutStatus, Refund, RefundStatus
+
+logger = logging.getLogger(__name__)
+
+FINAL = (CheckoutStatus.PLACED, CheckoutStatus.REFUNDED, CheckoutStatus.NEEDS_ATTENTION)
+
+
+class CheckoutRefused(Exception):
+    """The checkout cannot go on; `message` tells the buyer why."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class OutOfStock(CheckoutRefused):
+    pass
+
+
+@dataclass(frozen=True)
+class Hold:
+    stockrecord_id: int
+    quantity: int
+
+
+# --- holding stock and seats ---------------------------------------------
+
+
+def _holds_for(basket: Basket) -> list[Hold]:
+    """Units to hold per stock record, for products that track stock
+    (physical goods and course seats), in stock record order."""
+    quantities: dict[int, int] = {}
+    for line in basket.all_lines():
+        if line.product.get_product_class().track_stock:
+            quantities[line.stockrecord_id] = (
+                quantities.get(line.stockrecord_id, 0) + line.quantity
+            )
+    return [Hold(pk, quantity) for pk, quantity in sorted(quantities.items())]
+
+
+def _allocate(holds: list[Hold]) -> None:
+    """Allocate every hold or none (the caller's transaction rolls back). Each
+    UPDATE re-checks availability and locks the row; rows are taken in a
+    fixed order, so concurrent buyers cannot deadlock."""
+    allocated = Coalesce(F("num_allocated"), 0)
+    for hold in holds:
+        updated = StockRecord.objects.filter(
+            pk=hold.stockrecord_id,
+            num_in_stock__gte=allocated + hold.quantity,
+        ).update(num_allocated=allocated + hold.quantity)
+        if not updated:
+            record = StockRecord.objects.select_related("product").get(
+                pk=hold.stockrecord_id
+            )
+            left = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
+            raise OutOfStock(
+                _("Sorry, only %(left)s of “%(title)s” left.")
+                % {"left": left, "title": record.product.get_title()}
+            )
+
+
+def _release(holds: list[Hold]) -> None:
+    for hold in holds:
+        StockRecord.objects.filter(
+            pk=hold.stockrecord_id, num_allocated__gte=hold.quantity
+        ).update(num_allocated=F("num_allocated") - hold.quantity)
+
+
+def _held(payment: CheckoutPayment) -> list[Hold]:
+    return [Hold(pk, quantity) for pk, quantity in payment.held]
+
+
+# --- amounts --------------------------------------------------------------
+
+
+def _prepared(basket: Basket, user) -> Basket:
+    basket.strategy = Selector().strategy(user=user)
+    return basket
+
+
+def prepared_basket(payment: CheckoutPayment) -> Basket:
+    """The payment's (frozen) basket, ready to price."""
+    return _prepared(payment.basket, payment.user)
+
+
+def _charge_amount(
+    basket: Basket, shipping_charge: Decimal, *, rate, currency
+) -> Decimal:
+    """The charge in the buyer's currency: the sum of the converted lines and
+    the converted shipping (the rounding rule of market.currencies.money)."""
+    amount = sum(
+        (
+            convert_line(
+                unit_price=line.unit_price_incl_tax,
+                quantity=line.quantity,
+                rate=rate,
+                currency=currency,
+            )
+            for line in basket.all_lines()
+        ),
+        Decimal("0.00"),
+    )
+    return amount + convert(shipping_charge, rate=rate, currency=currency)
+
+
+def line_charge(*, line: Line, quantity: int, payment: CheckoutPayment) -> Decimal:
+    """What `quantity` units of an order line were charged, in the charge
+    currency (the same rule as the charge itself)."""
+    return convert_line(
+        unit_price=line.unit_price_incl_tax,
+        quantity=quantity,
+        rate=payment.rate,
+        currency=payment.currency,
+    )
+
+
+def _address_data(address: ShippingAddress | None) -> dict | None:
+    if address is None:
+        return None
+    data = model_to_dict(address, exclude=["id", "search_text"])
+    data["country_id"] = data.pop("country")
+    data["phone_number"] = str(data.get("phone_number") or "")
+    return data
+
+
+# --- begin ---------------------------------------------------------------
+
+
+def checkout_begin(
+    *,
+    basket: Basket,
+    user,
+    shipping_address: ShippingAddress | None,
+    shipping_method,
+    order_total,
+    currency: str,
+    language: str,
+    now: datetime | None = None,
+) -> CheckoutPayment:
+    """Hold the basket's stock and seats, lock the rate, freeze the basket and
+    make sure its one PaymentIntent exists. Idempotent per basket: a second
+    tab or a double submit gets the same payment. Raises CheckoutRefused
+    (nothing held, nothing written) when it cannot go on."""
+    if not payments.is_configured():
+        raise CheckoutRefused(_("Payments are not configured on this site yet."))
+    now = now or timezone.now()
+    try:
+        rate = rate_for(currency=currency, now=now)
+    except RateUnavailable as error:
+        raise CheckoutRefused(error.message) from error
+    with transaction.atomic():
+        # Lock the basket first: a second tab waits here, then finds the hold.
+        basket = _prepared(Basket.objects.select_for_update().get(pk=basket.pk), user)
+        if basket.is_empty:
+            raise CheckoutRefused(_("Your basket is empty."))
+        shipping_charge = shipping_method.calculate(basket).incl_tax
+        total = order_total.incl_tax
+        lines_total = sum(
+            (line.line_price_incl_tax for line in basket.all_lines()), Decimal("0.00")
+        )
+        if lines_total + shipping_charge != total:
+            # Offers and vouchers would change line prices; none are sold yet.
+            raise CheckoutRefused(_("The basket total changed. Please check it again."))
+        amount = _charge_amount(basket, shipping_charge, rate=rate, currency=currency)
+        payment = (
+            CheckoutPayment.objects.select_for_update().filter(basket=basket).first()
+        )
+        if payment and payment.status in FINAL:
+            raise CheckoutRefused(_("This basket has already been paid."))
+        if payment and payment.held:
+            _release(_held(payment))
+        holds = _holds_for(basket)
+        _allocate(holds)
+        fields = {
+            "user": user,
+            "status": CheckoutStatus.AWAITING_PAYMENT,
+            "total": total,
+            "currency": currency,
+            "rate": rate,
+            "amount": amount,
+            "language": language,
+            "shipping_address": _address_data(shipping_address),
+            "shipping_method_code": shipping_method.code,
+            "held": [[hold.stockrecord_id, hold.quantity] for hold in holds],
+            "expires_at": now
+            + timedelta(minutes=settings.MARKET_CHECKOUT_HOLD_MINUTES),
+        }
+        if payment is None:
+            payment = CheckoutPayment.objects.create(basket=basket, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(payment, name, value)
+            payment.save()
+        if basket.status != Basket.FROZEN:
+            basket.freeze()
+    return checkout_intent_ensure(payment=payment)
+
+
+def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
+    """Create the payment's PaymentIntent once, or bring its amount in line
+    with the current hold. Runs under this payment's row lock only (never the
+    stock rows), so the Stripe call holds up nobody else."""
+    with transaction.atomic():
+        payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
+        charge = Money(payment.amount, payment.currency)
+        if payment.status in FINAL:
+            return payment
+        if not payment.payment_intent_id:
+            intent = payments.payment_intent_create(
+                amount=charge,
+                idempotency_key=keys.checkout_intent(payment.pk),
+                metadata={
+                    "checkout_payment": str(payment.pk),
+                    "basket": str(payment.basket_id),
+                },
+            )
+            payment.payment_intent_id = intent.id
+            payment.client_secret = intent.client_secret
+        elif (payment.intent_amount, payment.intent_currency) != (
+            payment.amount,
+            payment.currency,
+        ):
+            payments.payment_intent_update_amount(
+                intent_id=payment.payment_intent_id,
+                amount=charge,
+                idempotency_key=keys.checkout_intent_amount(
+                    payment.pk, payment.currency, int(payment.amount * 100)
+                ),
+            )
+        else:
+            return payment
+        payment.intent_amount = payment.amount
+        payment.intent_currency = payment.currency
+        payment.save(
+            update_fields=[
+                "payment_intent_id",
+                "client_secret",
+                "intent_amount",
+                "intent_currency",
+                "updated_at",
+            ]
+        )
+    return payment
+
+
+def checkout_resume(*, payment: CheckoutPayment) -> CheckoutPayment:
+    """Hold the frozen basket again when its hold ran out before the buyer
+    paid (same amounts, same rate). Raises OutOfStock, after giving back the
+    old hold and reopening the basket, when the units are gone."""
+    try:
+        with transaction.atomic():
+            payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
+            if payment.status != CheckoutStatus.AWAITING_PAYMENT:
+                return payment
+            basket = _prepared(
+                Basket.objects.select_for_update().get(pk=payment.basket_id),
+                payment.user,
+            )
+            _release(_held(payment))
+            holds = _holds_for(basket)
+            _allocate(holds)
+            payment.held = [[hold.stockrecord_id, hold.quantity] for hold in holds]
+            payment.expires_at = timezone.now() + timedelta(
+                minutes=settings.MARKET_CHECKOUT_HOLD_MINUTES
+            )
+            payment.save(update_fields=["held", "expires_at", "updated_at"])
+    except OutOfStock:
+        checkout_release(payment=payment, reason="hold ran out and stock is gone")
+        raise
+    return checkout_intent_ensure(payment=payment)
+
+
+@transaction.atomic
+def checkout_release(*, payment: CheckoutPayment, reason: str = "") -> CheckoutPayment:
+    """Give back what a payment holds and reopen its basket (the buyer went
+    back, or the hold ran out). Paying later still works if stock remains."""
+    payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status != CheckoutStatus.AWAITING_PAYMENT:
+        return payment
+    _release(_held(payment))
+    payment.held = []
+    payment.status = CheckoutStatus.RELEASED
+    payment.problem = reason
+    payment.save(update_fields=["held", "status", "problem", "updated_at"])
+    basket = Basket.objects.select_for_update().get(pk=payment.basket_id)
+    if basket.status == Basket.FROZEN:
+        basket.thaw()
+    return payment
+
+
+# --- fulfil --------------------------------------------------------------
+
+
+class _HeldStockOrderCreator(OrderCreator):
+    """Oscar's order creator, minus its stock allocation: the checkout
+    allocated the units when it held them."""
+
+    def update_stock_records(self, line):
+        return None
+
+
+def _shipping_method(basket: Basket, code: str, address):
+    for method in Repository().get_shipping_methods(basket, shipping_addr=address):
+        if method.code == code:
+            return method
+    raise ValidationError(_("The delivery method is no longer available."))
+
+
+def _place_order(payment: CheckoutPayment) -> Order:
+    basket = _prepared(Basket.objects.get(pk=payment.basket_id), payment.user)
+    address = (
+        ShippingAddress(**payment.shipping_address)
+        if payment.shipping_address
+        else None
+    )
+    method = _shipping_method(basket, payment.shipping_method_code, address)
+    shipping_charge = method.calculate(basket)
+    total = OrderTotalCalculator().calculate(basket, shipping_charge)
+    if total.incl_tax != payment.total:
+        raise ValidationError(
+            _("Prices changed while you paid (%(old)s → %(new)s AZN).")
+            % {"old": payment.total, "new": total.incl_tax}
+        )
+    amount = _charge_amount(
+        basket, shipping_charge.incl_tax, rate=payment.rate, currency=payment.currency
+    )
+    if amount != payment.amount:
+        raise ValidationError(_("The amount charged does not match the basket."))
+    if address is not None:
+        address.save()
+    order = _HeldStockOrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=shipping_charge,
+        user=payment.user,
+        shipping_address=address,
+        order_number=OrderNumberGenerator().order_number(basket),
+    )
+    source_type, _created = SourceType.objects.get_or_create(
+        code="stripe", defaults={"name": "Stripe"}
+    )
+    Source.objects.create(
+        order=order,
+        source_type=source_type,
+        currency=payment.currency,
+        amount_allocated=payment.amount,
+        amount_debited=payment.amount,
+        reference=payment.payment_intent_id,
+    )
+    event_type, _created = PaymentEventType.objects.get_or_create(
+        code="paid", defaults={"name": "Paid"}
+    )
+    event = order.payment_events.create(
+        event_type=event_type, amount=payment.total, reference=payment.payment_intent_id
+    )
+    for line in order.lines.all():
+        event.line_quantities.create(line=line, quantity=line.quantity)
+    basket.submit()
+    return order
+
+
+def checkout_fulfil(*, intent_id: str) -> CheckoutPayment | None:
+    """Place the order of a paid PaymentIntent, exactly once. Safe to call
+    any number of times, from anywhere, concurrently. Returns the payment
+    (None for a PaymentIntent that is not a checkout of ours)."""
+    payment = CheckoutPayment.objects.filter(payment_intent_id=intent_id).first()
+    if payment is None:
+        logger.warning("No checkout payment for PaymentIntent %s", intent_id)
+        return None
+    if payment.status in FINAL:
+        return payment
+    intent = payments.payment_intent_retrieve(intent_id=intent_id)
+    if not intent.succeeded:
+        return payment
+    try:
+        with transaction.atomic():
+            payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
+            if payment.status in FINAL:
+                return payment
+            if intent.amount_received != Money(payment.amount, payment.currency):
+                raise ValidationError(
+                    _("Stripe received %(received)s, the order expected %(expected)s.")
+                    % {
+                        "received": intent.amount_received,
+                        "expected": Money(payment.amount, payment.currency),
+                    }
+                )
+            if not payment.held:
+                # The hold ran out before the payment arrived: hold again.
+                basket = _prepared(
+                    Basket.objects.get(pk=payment.basket_id), payment.user
+                )
+                _allocate(_holds_for(basket))
+            order = _place_order(payment)
+            payment.status = CheckoutStatus.PLACED
+            payment.order = order
+            payment.held = []
+            payment.save(update_fields=["status", "order", "held", "updated_at"])
+            order_shares_record(order=order)
+            download_grants_create(order=order)
+            seats_create_for_order(order=order)
+            transaction.on_commit(lambda: _send_order_placed(payment.pk))
+        return payment
+    except Exception as error:  # noqa: BLE001 - paid money must never be lost
+        logger.exception("Paid checkout %s could not be placed", payment.pk)
+        return _refund_unplaceable(payment=payment, reason=str(error))
+
+
+def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPayment:
+    with transaction.atomic():
+        payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
+        if payment.status in FINAL:
+            return payment
+        _release(_held(payment))
+        payment.held = []
+        payment.problem = reason
+        try:
+            refund = payments.refund_create(
+                intent_id=payment.payment_intent_id,
+                amount=Money(payment.amount, payment.currency),
+                idempotency_key=keys.checkout_unplaceable_refund(payment.pk),
+                metadata={"checkout_payment": str(payment.pk)},
+            )
+        except payments.PaymentProviderError as error:
+            payment.status = CheckoutStatus.NEEDS_ATTENTION
+            payment.problem = f"{reason}\nRefund failed: {error.message}"
+        else:
+            payment.status = CheckoutStatus.REFUNDED
+            payment.refund_id = refund.id
+        payment.save()
+        basket = Basket.objects.select_for_update().get(pk=payment.basket_id)
+        if basket.status == Basket.FROZEN:
+            basket.thaw()
+        transaction.on_commit(lambda: _send_not_placed(payment.pk))
+    return payment
+
+
+# --- refunds by staff -----------------------------------------------------
+
+
+def refunded_quantity(line: Line) -> int:
+    return line.refunds.aggregate(total=Coalesce(Sum("quantity"), 0))["total"]
+
+
+@transaction.atomic
+def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund:
+    """Give `quantity` units of a paid line back to the buyer: money back
+    through Stripe (in the charge currency, at the locked rate), the
+    resident's ledger, download links revoked, seats and unshipped stock
+    returned. Refused, with nothing changed, beyond what is left to refund."""
+    line = Line.objects.select_for_update().select_related("order").get(pk=line.pk)
+    payment = CheckoutPayment.objects.select_for_update().get(order=line.order)
+    if not reason.strip():
+        raise ValidationError(_("Say why the line is refunded."))
+    before = refunded_quantity(line)
+    if quantity < 1 or before + quantity > line.quantity:
+        raise ValidationError(
+            _("Only %(left)s unit(s) of this line can still be refunded.")
+            % {"left": line.quantity - before}
+        )
+    total = line.unit_price_incl_tax * quantity
+    amount = line_charge(line=line, quantity=quantity, payment=payment)
+    key = keys.line_refund(line.pk, before, quantity)
+    # Our side first (it may refuse, e.g. the ledger), Stripe last: if Stripe
+    # refuses, the transaction rolls all of it back and nothing has changed.
+    refund = Refund.objects.create(
+        order=line.order,
+        line=line,
+        quantity=quantity,
+        total=total,
+        amount=amount,
+        currency=payment.currency,
+        status=RefundStatus.PENDING,
+        key=key,
+        reason=reason,
+        created_by=user,
+    )
+    line_refund_record(line=line, amount=total, key=key)
+    download_grants_revoke(line=line, reason=reason)
+    seats_cancel_for_line(line=line, quantity=quantity)
+    if line.product and line.product.get_product_class().track_stock:
+        shipped = hasattr(line, "fulfilment")
+        if line.stockrecord_id and not shipped:
+            line.stockrecord.cancel_allocation(quantity)
+    result = payments.refund_create(
+        intent_id=payment.payment_intent_id,
+        amount=Money(amount, payment.currency),
+        idempotency_key=key,
+        metadata={"order": line.order.number, "line": str(line.pk)},
+    )
+    refund.stripe_refund_id = result.id
+    if result.status == "succeeded":
+        refund.status = RefundStatus.SUCCEEDED
+    refund.save(update_fields=["stripe_refund_id", "status"])
+    return refund
+
+
+# --- e-mails -------------------------------------------------------------
+
+
+def _send_order_placed(payment_id: int) -> None:
+    payment = CheckoutPayment.objects.select_related("order", "user").get(pk=payment_id)
+    _mail(payment, "order_placed")
+
+
+def _send_not_placed(payment_id: int) -> None:
+    payment = CheckoutPayment.objects.select_related("user").get(pk=payment_id)
+    _mail(payment, "not_placed")
+    if payment.status == CheckoutStatus.NEEDS_ATTENTION:
+        mail_managers(
+            f"Paid checkout {payment.pk} needs attention",
+            f"PaymentIntent {payment.payment_intent_id}: {payment.problem}",
+        )
+
+
+def _mail(payment: CheckoutPayment, template: str) -> None:
+    with translation.override(payment.language):
+        context = {
+            "payment": payment,
+            "order": payment.order,
+            "orders_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("customer:order-list"),
+        }
+        subject = render_to_string(
+            f"market/checkout/email/{template}_subject.txt", context
+        ).strip()
+        body = render_to_string(f"market/checkout/email/{template}.txt", context)
+    send_mail(subject, body, None, [payment.user.email])

@@ -1,0 +1,25 @@
+"""What the buyer's order page shows beyond Oscar's: how it was paid, the
+downloads, the course seats and the refunds."""
+
+from django import template
+
+from market.downloads.selectors import grants_for_order
+from market.learning.models import Seat
+
+register = template.Library()
+
+
+@register.inclusion_tag("oscar/customer/order/extras.html", takes_context=True)
+def order_extras(context, order):
+    request = context["request"]
+    payment = getattr(order, "checkout_payment", None)
+    return {
+        "request": request,
+        "order": order,
+        "payment": payment,
+        "grants": grants_for_order(order=order, user=request.user),
+        "seats": Seat.objects.filter(line__order=order, learner=request.user)
+        .select_related("course")
+        .order_by("pk"),
+        "refunds": order.refunds.select_related("line").order_by("pk"),
+    }

@@ -1,0 +1,242 @@
+"""Oscar's checkout with Stripe: the preview's "Pay" button holds the basket
+(`checkout_begin`), the pay page takes the card with Stripe.js, and the
+return page places the order (`checkout_fulfil`)."""
+
+import re
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.views import *  # noqa: F403
+
+from market.currencies.money import convert
+from market.currencies.selectors import RateUnavailable, buyer_currency, rate_for
+from market.payments import client as payments
+from market.payments import keys
+
+from .models import CheckoutPayment, CheckoutStatus
+from .services import (
+    CheckoutRefused,
+    checkout_begin,
+    checkout_fulfil,
+    checkout_release,
+    checkout_resume,
+    prepared_basket,
+)
+
+SESSION_KEY = "checkout_payment_id"
+PAYMENT_METHOD = re.compile(r"^(pm|card|src)_[A-Za-z0-9_]{1,200}$")
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    """The preview shows the charge in the buyer's currency; "Pay" holds the
+    basket and moves on to the pay page. No card data is posted here."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["payments_configured"] = payments.is_configured()
+        currency = buyer_currency(self.request)
+        total = context.get("order_total")
+        if total is not None:
+            try:
+                rate = rate_for(currency=currency)
+            except RateUnavailable:
+                currency, rate = settings.MARKET_BASE_CURRENCY, Decimal("1")
+            context["charge_currency"] = currency
+            context["charge_estimate"] = convert(
+                total.incl_tax, rate=rate, currency=currency
+            )
+        return context
+
+    def handle_place_order_submission(self, request):
+        submission = self.build_submission()
+        try:
+            payment = checkout_begin(
+                basket=submission["basket"],
+                user=request.user,
+                shipping_address=submission["shipping_address"],
+                shipping_method=submission["shipping_method"],
+                order_total=submission["order_total"],
+                currency=buyer_currency(request),
+                language=get_language(),
+            )
+        except CheckoutRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect("basket:summary")
+        except payments.PaymentProviderError:
+            messages.error(
+                request,
+                _(
+                    "The payment provider could not be reached. Nothing was charged; "
+                    "please try again in a moment."
+                ),
+            )
+            return redirect("checkout:preview")
+        request.session[SESSION_KEY] = payment.pk
+        if payment.status == CheckoutStatus.PLACED:
+            return _thank_you(request, payment)
+        return redirect("checkout:pay")
+
+
+def _thank_you(request, payment: CheckoutPayment):
+    request.session["checkout_order_id"] = payment.order_id
+    request.session.pop(SESSION_KEY, None)
+    return redirect("checkout:thank-you")
+
+
+def _current_payment(request) -> CheckoutPayment:
+    payment_id = request.session.get(SESSION_KEY)
+    payment = CheckoutPayment.objects.filter(pk=payment_id, user=request.user).first()
+    if payment is None:
+        raise Http404
+    return payment
+
+
+class PayView(LoginRequiredMixin, View):
+    """The pay page: Stripe.js takes the card and confirms the PaymentIntent
+    in the browser (3-D Secure included), then comes back to the return URL."""
+
+    template_name = "oscar/checkout/pay.html"
+
+    def get(self, request):
+        try:
+            payment = _current_payment(request)
+        except Http404:
+            messages.info(request, _("Your basket is not being paid for."))
+            return redirect("basket:summary")
+        if payment.status == CheckoutStatus.PLACED:
+            return _thank_you(request, payment)
+        if payment.status == CheckoutStatus.RELEASED:
+            # The basket reopened: the buyer checks it and pays again.
+            messages.info(
+                request, _("Your hold ran out. Check your basket and pay again.")
+            )
+            return redirect("basket:summary")
+        if payment.expires_at <= timezone.now():
+            try:
+                payment = checkout_resume(payment=payment)
+            except CheckoutRefused as refusal:
+                messages.error(request, refusal.message)
+                return redirect("basket:summary")
+            except payments.PaymentProviderError:
+                messages.error(request, _("The payment provider could not be reached."))
+                return redirect("basket:summary")
+        if payment.status != CheckoutStatus.AWAITING_PAYMENT:
+            return redirect("checkout:return-status")
+        return render(
+            request,
+            self.template_name,
+            {
+                "payment": payment,
+                "lines": prepared_basket(payment).all_lines(),
+                "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+                "stripe_js_url": settings.STRIPE_JS_URL,
+                "return_url": request.build_absolute_uri(reverse("checkout:return")),
+                "confirm_url": reverse("checkout:pay-confirm"),
+            },
+        )
+
+
+class PayConfirmView(LoginRequiredMixin, View):
+    """Confirms the PaymentIntent with a payment method the browser created
+    with Stripe.js, for pages whose Stripe.js cannot confirm by itself (the
+    card element of localstripe's fake Stripe.js in the demo). Answers JSON."""
+
+    def post(self, request):
+        payment = _current_payment(request)
+        method = request.POST.get("payment_method", "")
+        if not PAYMENT_METHOD.match(method):
+            return JsonResponse({"error": _("Invalid payment method.")}, status=400)
+        if payment.status != CheckoutStatus.AWAITING_PAYMENT:
+            return JsonResponse({"error": _("This payment is closed.")}, status=409)
+        try:
+            intent = payments.payment_intent_confirm(
+                intent_id=payment.payment_intent_id,
+                payment_method=method,
+                idempotency_key=keys.checkout_confirm(payment.pk, method),
+            )
+        except payments.PaymentProviderError as error:
+            return JsonResponse({"error": error.message}, status=402)
+        return JsonResponse(
+            {
+                "status": intent.status,
+                "requires_action": intent.status == "requires_action",
+                "client_secret": payment.client_secret,
+            }
+        )
+
+
+class PayCancelView(LoginRequiredMixin, View):
+    """Back to the basket: the hold is given back and the basket reopens."""
+
+    def post(self, request):
+        payment = _current_payment(request)
+        checkout_release(payment=payment, reason="buyer went back to the basket")
+        request.session.pop(SESSION_KEY, None)
+        return redirect("basket:summary")
+
+
+class ReturnView(LoginRequiredMixin, View):
+    """Where Stripe.js sends the buyer after paying. Places the order (once,
+    however often the page is loaded) or says what happened."""
+
+    def get(self, request):
+        intent_id = request.GET.get("payment_intent", "")
+        payment = (
+            CheckoutPayment.objects.filter(
+                payment_intent_id=intent_id, user=request.user
+            ).first()
+            if intent_id
+            else None
+        )
+        if payment is None:
+            try:
+                payment = _current_payment(request)
+            except Http404:
+                return redirect("basket:summary")
+        request.session[SESSION_KEY] = payment.pk
+        try:
+            payment = checkout_fulfil(intent_id=payment.payment_intent_id) or payment
+        except payments.PaymentProviderError:
+            return render(
+                request,
+                "oscar/checkout/pay_status.html",
+                {"payment": payment, "state": "unreachable"},
+            )
+        return _status_response(request, payment)
+
+
+def _status_response(request, payment: CheckoutPayment):
+    if payment.status == CheckoutStatus.PLACED:
+        return _thank_you(request, payment)
+    if payment.status in (CheckoutStatus.REFUNDED, CheckoutStatus.NEEDS_ATTENTION):
+        request.session.pop(SESSION_KEY, None)
+        return render(
+            request,
+            "oscar/checkout/pay_status.html",
+            {"payment": payment, "state": "refunded"},
+        )
+    intent = payments.payment_intent_retrieve(intent_id=payment.payment_intent_id)
+    if intent.status == "processing":
+        return render(
+            request,
+            "oscar/checkout/pay_status.html",
+            {"payment": payment, "state": "processing"},
+        )
+    messages.error(request, _("The payment did not go through. Nothing was charged."))
+    return HttpResponseRedirect(reverse("checkout:pay"))
+
+
+class ReturnStatusView(LoginRequiredMixin, View):
+    def get(self, request):
+        payment = _current_payment(request)
+        return _status_response(request, payment)

@@ -1,0 +1,471 @@
+"""Paying for a basket with Stripe (localstripe) and placing its order once."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import DatabaseError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from oscar.apps.basket.models import Basket
+from oscar.apps.order.models import Order
+from oscar.apps.partner.models import StockRecord
+
+from catalogue.kinds import COURSE, DIGITAL, PHYSICAL
+from checkout import services
+from checkout.models import CheckoutPayment, CheckoutStatus
+from market.downloads.models import DownloadGrant
+from market.learning.models import Seat
+from market.payments import client as payments
+from market.payouts.models import LedgerEntry
+from market.payouts.selectors import order_ledger_sum
+from tests.stripe_fixtures import (
+    ensure_countries,
+    pay,
+    place,
+    start_checkout,
+    stripe_get,
+)
+
+
+@pytest.fixture
+def buyer_client(buyer):
+    client = Client()
+    client.force_login(buyer)
+    ensure_countries()
+    return client
+
+
+def _stock(product) -> tuple[int, int]:
+    record = StockRecord.objects.get(product=product)
+    return record.num_in_stock, record.num_allocated or 0
+
+
+def _digital_variant(catalogue):
+    return catalogue[DIGITAL].children.get()
+
+
+def test_without_stripe_keys_the_preview_says_payments_are_not_configured(
+    buyer_client, catalogue, rates, settings
+):
+    settings.STRIPE_SECRET_KEY = ""
+    settings.STRIPE_PUBLISHABLE_KEY = ""
+    start_checkout(buyer_client, [catalogue[COURSE]])
+    course = catalogue[COURSE]
+    course.stockrecords.update(price=Decimal("25.00"))
+
+    preview = buyer_client.get(reverse("checkout:preview"))
+    response = place(buyer_client)
+
+    assert b'id="payments-not-configured"' in preview.content
+    assert response.status_code == 302
+    assert response["Location"] == reverse("basket:summary")
+    assert CheckoutPayment.objects.count() == 0
+    assert _stock(course) == (12, 0)
+    assert Basket.objects.get(owner__email="buyer@example.az").status == Basket.OPEN
+
+
+def test_pay_in_usd_places_one_order_with_shares_downloads_and_seat(
+    buyer_client,
+    catalogue,
+    rates,
+    stripe_settings,
+    localstripe_url,
+    django_capture_on_commit_callbacks,
+):
+    carpet, track, course = (
+        catalogue[PHYSICAL],
+        _digital_variant(catalogue),
+        catalogue[COURSE],
+    )
+    course.stockrecords.update(price=Decimal("25.00"))
+    start_checkout(buyer_client, [carpet, track, course], currency="USD")
+
+    response = place(buyer_client)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("checkout:pay")
+    payment = CheckoutPayment.objects.get()
+    # 450.00, 15.00 and 25.00 AZN at 0.5882, unit by unit:
+    # 264.69 + 8.82 + 14.71 = 288.22 USD.
+    assert (payment.total, payment.currency, payment.amount) == (
+        Decimal("490.00"),
+        "USD",
+        Decimal("288.22"),
+    )
+    assert payment.rate == Decimal("0.58820000")
+    assert payment.status == CheckoutStatus.AWAITING_PAYMENT
+    assert _stock(carpet) == (3, 1)
+    assert _stock(course) == (12, 1)
+    intent = stripe_get(
+        localstripe_url, f"/v1/payment_intents/{payment.payment_intent_id}"
+    )
+    assert (intent["amount"], intent["currency"]) == (28822, "usd")
+    page = buyer_client.get(reverse("checkout:pay"))
+    assert page.status_code == 200
+    assert b"288,22 USD" in page.content  # Azerbaijani decimal comma
+
+    pay(payment)
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [
+            buyer_client.get(
+                reverse("checkout:return"),
+                {"payment_intent": payment.payment_intent_id},
+            )
+            for _visit in range(3)
+        ]
+
+    assert [r.status_code for r in responses] == [302, 302, 302]
+    assert all(r["Location"] == reverse("checkout:thank-you") for r in responses)
+    order = Order.objects.get()
+    payment.refresh_from_db()
+    assert payment.status == CheckoutStatus.PLACED
+    assert payment.order == order
+    assert payment.held == []
+    assert order.total_incl_tax == Decimal("490.00")
+    assert order.lines.count() == 3
+    assert _stock(carpet) == (3, 1)  # allocated to the order until shipped
+    assert _stock(course) == (12, 1)
+    assert order_ledger_sum(order=order) == Decimal("490.00")
+    assert LedgerEntry.objects.filter(order=order).count() == 9
+    assert DownloadGrant.objects.filter(line__order=order).count() == 0  # no file yet
+    assert Seat.objects.filter(learner__email="buyer@example.az").count() == 1
+    assert len(mail.outbox) == 1
+    assert order.number in mail.outbox[0].subject
+    assert "Charged: 288,22 USD (490,00 AZN)" in mail.outbox[0].body
+    source = order.sources.get()
+    assert (source.currency, source.amount_debited, source.reference) == (
+        "USD",
+        Decimal("288.22"),
+        payment.payment_intent_id,
+    )
+    thank_you = buyer_client.get(reverse("checkout:thank-you"))
+    assert thank_you.status_code == 200
+
+
+def test_a_second_tab_and_a_double_submit_share_one_hold_and_one_intent(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+
+    first = place(buyer_client)
+    second = place(buyer_client)  # the basket is frozen: the buyer's is empty now
+
+    payment = CheckoutPayment.objects.get()
+    assert first["Location"] == reverse("checkout:pay")
+    assert second.status_code == 302
+    assert CheckoutPayment.objects.count() == 1
+    assert _stock(carpet) == (3, 1)
+    again = services.checkout_begin(
+        basket=payment.basket,
+        user=payment.user,
+        shipping_address=None,
+        shipping_method=_method(payment),
+        order_total=_total(payment),
+        currency="AZN",
+        language="az",
+    )
+    assert again.pk == payment.pk
+    assert again.payment_intent_id == payment.payment_intent_id
+    assert _stock(carpet) == (3, 1)
+
+
+def _method(payment):
+    from oscar.apps.shipping.repository import Repository
+
+    basket = services._prepared(payment.basket, payment.user)
+    return Repository().get_default_shipping_method(basket=basket)
+
+
+def _total(payment):
+    from oscar.apps.checkout.calculators import OrderTotalCalculator
+
+    basket = services._prepared(payment.basket, payment.user)
+    return OrderTotalCalculator().calculate(basket, _method(payment).calculate(basket))
+
+
+def test_the_last_unit_cannot_be_held_twice(catalogue, rates, stripe_settings):
+    from tests.factories import UserFactory
+
+    carpet = catalogue[PHYSICAL]
+    StockRecord.objects.filter(product=carpet).update(num_in_stock=1)
+    ensure_countries()
+    clients = []
+    for number in range(2):
+        client = Client()
+        client.force_login(UserFactory(email=f"b{number}@example.az"))
+        start_checkout(client, [carpet])
+        clients.append(client)
+    first = place(clients[0])
+    second_payment_count = CheckoutPayment.objects.count()
+    basket = Basket.objects.get(owner__email="b1@example.az", status=Basket.OPEN)
+
+    with pytest.raises(services.OutOfStock) as refusal:
+        services.checkout_begin(
+            basket=basket,
+            user=basket.owner,
+            shipping_address=None,
+            shipping_method=_free_shipping(),
+            order_total=_basket_total(basket),
+            currency="AZN",
+            language="az",
+        )
+    second = place(clients[1])
+
+    assert first["Location"] == reverse("checkout:pay")
+    with translation.override("az"):
+        expected = _("Sorry, only %(left)s of “%(title)s” left.") % {
+            "left": 0,
+            "title": "Quba xalçası",
+        }
+    assert str(refusal.value.message) == expected
+    # Oscar's own check refuses the page before our hold is even tried.
+    assert second["Location"] == reverse("basket:summary")
+    assert CheckoutPayment.objects.count() == second_payment_count == 1
+    assert _stock(carpet) == (1, 1)
+    assert Basket.objects.get(pk=basket.pk).status == Basket.OPEN
+
+
+def _free_shipping():
+    from oscar.apps.shipping.methods import Free
+
+    return Free()
+
+
+def _basket_total(basket):
+    from oscar.apps.checkout.calculators import OrderTotalCalculator
+
+    basket = services._prepared(basket, basket.owner)
+    return OrderTotalCalculator().calculate(basket, _free_shipping().calculate(basket))
+
+
+def test_paid_after_the_hold_ran_out_and_the_stock_was_sold_is_refunded(
+    buyer_client,
+    catalogue,
+    rates,
+    stripe_settings,
+    localstripe_url,
+    django_capture_on_commit_callbacks,
+):
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    CheckoutPayment.objects.filter(pk=payment.pk).update(expires_at=timezone.now())
+    call_command("reconcile_payments", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert _stock(carpet) == (3, 0)
+    StockRecord.objects.filter(product=carpet).update(num_in_stock=0)
+
+    pay(payment)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = buyer_client.get(
+            reverse("checkout:return"), {"payment_intent": payment.payment_intent_id}
+        )
+
+    payment.refresh_from_db()
+    assert response.status_code == 200
+    assert b'data-state="refunded"' in response.content
+    assert payment.status == CheckoutStatus.REFUNDED
+    assert Order.objects.count() == 0
+    refund = stripe_get(localstripe_url, f"/v1/refunds/{payment.refund_id}")
+    assert (refund["amount"], refund["payment_intent"]) == (
+        45000,
+        payment.payment_intent_id,
+    )
+    assert _stock(carpet) == (0, 0)
+    assert len(mail.outbox) == 1
+    assert Basket.objects.get(pk=payment.basket_id).status == Basket.OPEN
+
+
+def test_paid_but_placement_failed_is_refunded(
+    buyer_client, catalogue, rates, stripe_settings, localstripe_url, monkeypatch
+):
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+
+    def broken(payment):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(services, "_place_order", broken)
+    result = services.checkout_fulfil(intent_id=payment.payment_intent_id)
+
+    assert result.status == CheckoutStatus.REFUNDED
+    assert "disk full" in result.problem
+    assert Order.objects.count() == 0
+    assert LedgerEntry.objects.count() == 0
+    assert _stock(carpet) == (3, 0)
+    refund = stripe_get(localstripe_url, f"/v1/refunds/{result.refund_id}")
+    assert refund["amount"] == 45000
+    # Again (the webhook, the command): nothing more happens.
+    again = services.checkout_fulfil(intent_id=payment.payment_intent_id)
+    assert (again.status, again.refund_id) == (
+        CheckoutStatus.REFUNDED,
+        result.refund_id,
+    )
+
+
+def test_paid_unplaceable_and_refund_failing_is_flagged_for_staff(
+    buyer_client,
+    catalogue,
+    rates,
+    stripe_settings,
+    monkeypatch,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    settings.MANAGERS = [("Staff", "staff@example.az")]
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+
+    def broken(payment):
+        raise DatabaseError("disk full")
+
+    def refund_down(**kwargs):
+        raise payments.PaymentProviderError("unreachable", retryable=True)
+
+    monkeypatch.setattr(services, "_place_order", broken)
+    monkeypatch.setattr(payments, "refund_create", refund_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.checkout_fulfil(intent_id=payment.payment_intent_id)
+
+    assert result.status == CheckoutStatus.NEEDS_ATTENTION
+    assert "Refund failed: unreachable" in result.problem
+    assert Order.objects.count() == 0
+    assert [m.to for m in mail.outbox] == [["buyer@example.az"], ["staff@example.az"]]
+
+
+def test_a_declined_card_places_nothing_and_keeps_the_hold(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+
+    response = buyer_client.post(
+        reverse("checkout:pay-confirm"),
+        {"payment_method": "pm_card_chargeCustomerFail"},
+    )
+    back = buyer_client.get(
+        reverse("checkout:return"), {"payment_intent": payment.payment_intent_id}
+    )
+
+    payment.refresh_from_db()
+    assert response.status_code in (200, 402)
+    assert back.status_code == 302
+    assert back["Location"] == reverse("checkout:pay")
+    assert payment.status == CheckoutStatus.AWAITING_PAYMENT
+    assert Order.objects.count() == 0
+    assert _stock(carpet) == (3, 1)
+
+
+def test_confirm_refuses_a_malformed_payment_method(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    start_checkout(buyer_client, [catalogue[PHYSICAL]])
+    place(buyer_client)
+
+    response = buyer_client.post(
+        reverse("checkout:pay-confirm"), {"payment_method": "pm_x'; DROP TABLE"}
+    )
+
+    assert response.status_code == 400
+    assert CheckoutPayment.objects.get().status == CheckoutStatus.AWAITING_PAYMENT
+
+
+def test_going_back_to_the_basket_releases_the_hold(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+    place(buyer_client)
+
+    response = buyer_client.post(reverse("checkout:pay-cancel"))
+
+    payment = CheckoutPayment.objects.get()
+    assert response["Location"] == reverse("basket:summary")
+    assert payment.status == CheckoutStatus.RELEASED
+    assert _stock(carpet) == (3, 0)
+    assert Basket.objects.get(pk=payment.basket_id).status == Basket.OPEN
+
+
+def test_reconcile_places_a_paid_checkout_whose_buyer_never_came_back(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    start_checkout(buyer_client, [catalogue[PHYSICAL]])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+
+    call_command("reconcile_payments", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("reconcile_payments", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    payment.refresh_from_db()
+    assert payment.status == CheckoutStatus.PLACED
+    assert Order.objects.count() == 1
+
+
+def test_another_buyer_cannot_use_someone_elses_return_url(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    from tests.factories import UserFactory
+
+    start_checkout(buyer_client, [catalogue[PHYSICAL]])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+    intruder = Client()
+    intruder.force_login(UserFactory(email="intruder@example.az"))
+
+    response = intruder.get(
+        reverse("checkout:return"), {"payment_intent": payment.payment_intent_id}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("basket:summary")
+    assert Order.objects.count() == 0
+
+
+def test_every_stripe_call_carries_a_key_derived_from_its_operation(
+    buyer_client, catalogue, rates, stripe_settings, monkeypatch
+):
+    """localstripe ignores idempotency keys, so the test counts the calls and
+    reads their keys itself."""
+    calls = []
+    original = payments._call
+
+    def recording(operation, function, *args, **kwargs):
+        calls.append((operation, kwargs.get("options", {}).get("idempotency_key")))
+        return original(operation, function, *args, **kwargs)
+
+    monkeypatch.setattr(payments, "_call", recording)
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet], currency="EUR")
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    buyer_client.get(reverse("checkout:pay"))
+    buyer_client.get(reverse("checkout:pay"))
+    pay(payment)
+    for _visit in range(3):
+        buyer_client.get(
+            reverse("checkout:return"), {"payment_intent": payment.payment_intent_id}
+        )
+
+    key = f"checkout-{payment.pk}"
+    assert calls == [
+        ("payment_intent_create", f"{key}-intent"),
+        ("payment_intent_attach", f"test-pay-{payment.pk}-pm_card_visa-attach"),
+        ("payment_intent_confirm", f"test-pay-{payment.pk}-pm_card_visa-confirm"),
+        ("payment_intent_retrieve", None),
+    ]
+    assert (payment.currency, payment.amount) == ("EUR", Decimal("243.00"))

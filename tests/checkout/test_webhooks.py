@@ -1,0 +1,243 @@
+"""Stripe webhooks: signatures, timestamps, and exactly-once effects."""
+
+import hashlib
+import hmac
+import json
+import random
+import threading
+import time
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from oscar.apps.order.models import Order
+
+from checkout.models import CheckoutPayment, CheckoutStatus
+from market.learning.models import Seat
+from market.payments.models import StripeEvent
+from market.payouts.models import LedgerEntry
+from tests.stripe_fixtures import (
+    WEBHOOK_SECRET,
+    ensure_countries,
+    pay,
+    place,
+    start_checkout,
+)
+
+URL = "/stripe/webhook/"
+
+
+def signed(event: dict, *, secret: str = WEBHOOK_SECRET, timestamp: int | None = None):
+    payload = json.dumps(event).encode()
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    signature = hmac.new(
+        secret.encode(), f"{timestamp}.".encode() + payload, hashlib.sha256
+    ).hexdigest()
+    return payload, f"t={timestamp},v1={signature}"
+
+
+def post(client: Client, payload: bytes, header: str):
+    return client.generic(
+        "POST",
+        URL,
+        payload,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=header,
+    )
+
+
+def event(event_id: str, event_type: str, intent_id: str) -> dict:
+    return {
+        "id": event_id,
+        "type": event_type,
+        "created": int(time.time()),
+        "data": {"object": {"id": intent_id, "object": "payment_intent"}},
+    }
+
+
+@pytest.fixture
+def webhook_settings(settings):
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    return settings
+
+
+@pytest.mark.django_db
+def test_a_signed_event_is_stored_once_and_a_replay_is_answered_200(webhook_settings):
+    payload, header = signed(event("evt_1", "customer.created", "cus_1"))
+    client = Client()
+
+    first = post(client, payload, header)
+    second = post(client, payload, header)
+
+    assert (first.status_code, first.content) == (200, b"ok")
+    assert (second.status_code, second.content) == (200, b"already processed")
+    assert list(StripeEvent.objects.values_list("event_id", "type", "object_id")) == [
+        ("evt_1", "customer.created", "cus_1")
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("case", "make"),
+    [
+        ("tampered body", lambda: _tampered_body()),
+        (
+            "wrong secret",
+            lambda: signed(event("evt_2", "x", "y"), secret="whsec_other"),
+        ),
+        (
+            "stale",
+            lambda: signed(event("evt_2", "x", "y"), timestamp=int(time.time()) - 301),
+        ),
+        (
+            "future",
+            lambda: signed(event("evt_2", "x", "y"), timestamp=int(time.time()) + 301),
+        ),
+        ("no header", lambda: (json.dumps(event("evt_2", "x", "y")).encode(), "")),
+        ("garbage header", lambda: (b"{}", "t=abc,v1=zz")),
+    ],
+)
+def test_bad_signatures_and_timestamps_are_refused_with_400_and_no_write(
+    webhook_settings, case, make
+):
+    payload, header = make()
+
+    response = post(Client(), payload, header)
+
+    assert response.status_code == 400, case
+    assert StripeEvent.objects.count() == 0
+
+
+def _tampered_body():
+    payload, header = signed(event("evt_2", "payment_intent.succeeded", "pi_1"))
+    return payload.replace(b"pi_1", b"pi_2"), header
+
+
+@pytest.mark.django_db
+def test_without_a_webhook_secret_every_event_is_refused(settings):
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    payload, header = signed(event("evt_3", "x", "y"))
+
+    assert post(Client(), payload, header).status_code == 400
+    assert StripeEvent.objects.count() == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_payment_events_replayed_five_times_out_of_order_and_at_once_act_once(
+    migration_rows,
+    buyer,
+    catalogue,
+    rates,
+    stripe_settings,
+    django_capture_on_commit_callbacks,
+):
+    from catalogue.kinds import COURSE
+
+    ensure_countries()
+    course = catalogue[COURSE]
+    course.stockrecords.update(price="25.00")
+    client = Client()
+    client.force_login(buyer)
+    start_checkout(client, [course])
+    place(client)
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+    intent = payment.payment_intent_id
+    deliveries = [
+        signed(event(f"evt_{kind}", kind, intent))
+        for kind in (
+            "payment_intent.created",
+            "payment_intent.succeeded",
+            "charge.succeeded",
+        )
+    ] * 5
+    random.Random(4).shuffle(deliveries)  # noqa: S311 - an order, not a secret
+    barrier = threading.Barrier(len(deliveries))
+    statuses = []
+
+    def deliver(payload, header):
+        try:
+            barrier.wait()
+            statuses.append(post(Client(), payload, header).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=deliver, args=d) for d in deliveries]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    payment.refresh_from_db()
+    assert sorted(statuses) == [200] * 15
+    assert StripeEvent.objects.count() == 3
+    assert payment.status == CheckoutStatus.PLACED
+    assert Order.objects.count() == 1
+    order = Order.objects.get()
+    assert LedgerEntry.objects.filter(order=order).count() == 3
+    assert Seat.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_localstripe_delivers_a_signed_webhook_that_places_the_order(
+    migration_rows,
+    live_server,
+    buyer,
+    catalogue,
+    rates,
+    stripe_settings,
+    localstripe_url,
+):
+    """The buyer pays and never comes back: Stripe's own webhook places the
+    order (localstripe signs and sends it over HTTP, about a second later)."""
+    import urllib.parse
+    import urllib.request
+
+    from catalogue.kinds import COURSE
+
+    hook = urllib.parse.urlencode(
+        {"url": f"{live_server.url}/stripe/webhook/", "secret": WEBHOOK_SECRET}
+    ).encode()
+    urllib.request.urlopen(  # noqa: S310 - the test's own localstripe
+        f"{localstripe_url}/_config/webhooks/test", data=hook, timeout=5
+    )
+    course = catalogue[COURSE]
+    course.stockrecords.update(price="25.00")
+    client = Client()
+    client.force_login(buyer)
+    start_checkout(client, [course])
+    place(client)
+    payment = CheckoutPayment.objects.get()
+
+    try:
+        pay(payment)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not Order.objects.exists():
+            time.sleep(0.2)
+    finally:
+        # localstripe cannot forget a webhook: point it at no event at all.
+        mute = urllib.request.Request(  # noqa: S310 - the test's own localstripe
+            f"{localstripe_url}/_config/webhooks/test",
+            data=json.dumps(
+                {
+                    "url": f"{live_server.url}/stripe/webhook/",
+                    "secret": WEBHOOK_SECRET,
+                    "events": ["test.muted"],
+                }
+            ).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        urllib.request.urlopen(mute, timeout=5)  # noqa: S310
+
+    payment.refresh_from_db()
+    assert payment.status == CheckoutStatus.PLACED
+    assert Order.objects.count() == 1
+    # (An earlier test's event may arrive too: localstripe sends a second later.)
+    assert list(
+        StripeEvent.objects.filter(object_id=payment.payment_intent_id).values_list(
+            "type", flat=True
+        )
+    ) == ["payment_intent.succeeded"]
