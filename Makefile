@@ -14,10 +14,13 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run install demo test check format messages system-deps clean
+.PHONY: run run-payments install demo test check format messages system-deps clean
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+run-payments: demo ## The demo with payments on, against localstripe (a fake Stripe)
+	$(MANAGE) run_with_localstripe $(HOST):$(PORT)
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -52,4 +55,4 @@ system-deps: ## Debian packages some tests use: chromium (browser), gettext (as 
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles
+	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles .localstripe

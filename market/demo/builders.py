@@ -5,12 +5,16 @@ slug or UPC) and creates only what is missing, so `load_demo` can run again
 without duplicating anything. Products are made with the tests' factories.
 """
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
+from django.utils import timezone
+from oscar.apps.address.models import Country
 from oscar.apps.catalogue.categories import create_from_sequence
 from oscar.apps.catalogue.models import ProductImage
 from wagtail.models import Locale, Page, Site
@@ -20,6 +24,7 @@ from catalogue.kinds import COURSE, DIGITAL, LICENCES, PHYSICAL, SERVICE
 from catalogue.models import Category, Product
 from cms.models import HomePage
 from market.accounts.models import User
+from market.currencies.services import exchange_rates_store
 from market.residents.models import Resident, ResidentStatus
 from search.backends import get_backend
 from tests.factories import (
@@ -33,6 +38,7 @@ from tests.factories import (
 
 from . import data
 from .images import logo_image, product_image
+from .payouts import build_payout_profiles
 
 # Demo-only credentials, named in the README. Never use them in production.
 STAFF_EMAIL = "staff@creative-market.az"
@@ -334,6 +340,51 @@ def demo_sites() -> None:
     )
 
 
+def demo_exchange_rates() -> int:
+    """The rates of exchange_rates.json, stored as published today so that the
+    demo's USD and EUR prices are always fresh."""
+    path = Path(__file__).with_name("exchange_rates.json")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return exchange_rates_store(
+        rates=document["rates"],
+        effective_date=timezone.localdate(),
+        source="market/demo/exchange_rates.json",
+    )
+
+
+# Where the demo ships: home, neighbours and the export markets of the brief.
+DEMO_COUNTRIES = [
+    ("AZ", "AZE", "031", "Azerbaijan"),
+    ("DE", "DEU", "276", "Germany"),
+    ("FR", "FRA", "250", "France"),
+    ("GB", "GBR", "826", "United Kingdom"),
+    ("GE", "GEO", "268", "Georgia"),
+    ("IT", "ITA", "380", "Italy"),
+    ("KZ", "KAZ", "398", "Kazakhstan"),
+    ("NL", "NLD", "528", "Netherlands"),
+    ("RU", "RUS", "643", "Russia"),
+    ("TR", "TUR", "792", "Türkiye"),
+    ("AE", "ARE", "784", "United Arab Emirates"),
+    ("US", "USA", "840", "United States"),
+]
+
+
+def demo_countries() -> None:
+    """Shipping countries for the checkout's address form."""
+    for alpha2, alpha3, numeric, name in DEMO_COUNTRIES:
+        Country.objects.update_or_create(
+            iso_3166_1_a2=alpha2,
+            defaults={
+                "iso_3166_1_a3": alpha3,
+                "iso_3166_1_numeric": numeric,
+                "name": name,
+                "printable_name": name,
+                "display_order": 1 if alpha2 == "AZ" else 0,
+                "is_shipping_country": True,
+            },
+        )
+
+
 def load_demo() -> DemoSummary:
     """Build (or complete) the whole demo, then rebuild the search index."""
     with transaction.atomic():
@@ -343,6 +394,9 @@ def load_demo() -> DemoSummary:
         demo_application()
         demo_products(residents, categories)
         demo_sites()
+        demo_exchange_rates()
+        demo_countries()
+        build_payout_profiles()
     get_backend().rebuild()
     return DemoSummary(
         users=User.objects.count(),
