@@ -137,7 +137,7 @@ def prepared_basket(payment: CheckoutPayment) -> Basket:
     return _prepared(payment.basket, payment.user)
 
 
-def _charge_amount(
+def charge_amount(
     basket: Basket, shipping_charge: Decimal, *, rate, currency
 ) -> Decimal:
     """The charge in the buyer's currency: the sum of the converted lines and
@@ -215,7 +215,7 @@ def checkout_begin(
         if lines_total + shipping_charge != total:
             # Offers and vouchers would change line prices; none are sold yet.
             raise CheckoutRefused(_("The basket total changed. Please check it again."))
-        amount = _charge_amount(basket, shipping_charge, rate=rate, currency=currency)
+        amount = charge_amount(basket, shipping_charge, rate=rate, currency=currency)
         payment = (
             CheckoutPayment.objects.select_for_update().filter(basket=basket).first()
         )
@@ -375,7 +375,7 @@ def _place_order(payment: CheckoutPayment) -> Order:
             _("Prices changed while you paid (%(old)s → %(new)s AZN).")
             % {"old": payment.total, "new": total.incl_tax}
         )
-    amount = _charge_amount(
+    amount = charge_amount(
         basket, shipping_charge.incl_tax, rate=payment.rate, currency=payment.currency
     )
     if amount != payment.amount:

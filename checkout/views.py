@@ -18,7 +18,7 @@ from django.views import View
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.views import *  # noqa: F403
 
-from market.currencies.money import convert
+from market.currencies.money import convert_line
 from market.currencies.selectors import RateUnavailable, buyer_currency, rate_for
 from market.payments import client as payments
 from market.payments import keys
@@ -26,6 +26,7 @@ from market.payments import keys
 from .models import CheckoutPayment, CheckoutStatus
 from .services import (
     CheckoutRefused,
+    charge_amount,
     checkout_begin,
     checkout_fulfil,
     checkout_release,
@@ -46,14 +47,16 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context["payments_configured"] = payments.is_configured()
         currency = buyer_currency(self.request)
         total = context.get("order_total")
-        if total is not None:
+        shipping = context.get("shipping_charge")
+        if total is not None and shipping is not None:
             try:
                 rate = rate_for(currency=currency)
             except RateUnavailable:
                 currency, rate = settings.MARKET_BASE_CURRENCY, Decimal("1")
             context["charge_currency"] = currency
-            context["charge_estimate"] = convert(
-                total.incl_tax, rate=rate, currency=currency
+            # The same rule as the charge itself: line by line, then summed.
+            context["charge_estimate"] = charge_amount(
+                self.request.basket, shipping.incl_tax, rate=rate, currency=currency
             )
         return context
 
@@ -137,7 +140,18 @@ class PayView(LoginRequiredMixin, View):
             self.template_name,
             {
                 "payment": payment,
-                "lines": prepared_basket(payment).all_lines(),
+                "lines": [
+                    (
+                        line,
+                        convert_line(
+                            unit_price=line.unit_price_incl_tax,
+                            quantity=line.quantity,
+                            rate=payment.rate,
+                            currency=payment.currency,
+                        ),
+                    )
+                    for line in prepared_basket(payment).all_lines()
+                ],
                 "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
                 "stripe_js_url": settings.STRIPE_JS_URL,
                 "return_url": request.build_absolute_uri(reverse("checkout:return")),

@@ -83,6 +83,7 @@ def test_pay_in_usd_places_one_order_with_shares_downloads_and_seat(
     )
     course.stockrecords.update(price=Decimal("25.00"))
     start_checkout(buyer_client, [carpet, track, course], currency="USD")
+    preview = buyer_client.get(reverse("checkout:preview"))
 
     response = place(buyer_client)
 
@@ -97,6 +98,9 @@ def test_pay_in_usd_places_one_order_with_shares_downloads_and_seat(
         Decimal("288.22"),
     )
     assert payment.rate == Decimal("0.58820000")
+    # The preview promised exactly what is charged (not 490.00 x 0.5882 = 288.22
+    # by luck: the same line-by-line rule).
+    assert preview.context["charge_estimate"] == payment.amount
     assert payment.status == CheckoutStatus.AWAITING_PAYMENT
     assert _stock(carpet) == (3, 1)
     assert _stock(course) == (12, 1)
@@ -469,3 +473,46 @@ def test_every_stripe_call_carries_a_key_derived_from_its_operation(
         ("payment_intent_retrieve", None),
     ]
     assert (payment.currency, payment.amount) == ("EUR", Decimal("243.00"))
+
+
+def test_preview_and_charge_convert_line_by_line(
+    buyer_client, catalogue, rates, stripe_settings, localstripe_url
+):
+    """690 + 25 + 190 = 905.00 AZN. Line by line at 0.5882: 405.86 + 14.71 +
+    111.76 = 532.33 USD; the whole total converted at once would be 532.32."""
+    carpet, track, course = (
+        catalogue[PHYSICAL],
+        _digital_variant(catalogue),
+        catalogue[COURSE],
+    )
+    for product, price in ((carpet, "690.00"), (track, "25.00"), (course, "190.00")):
+        StockRecord.objects.filter(product=product).update(price=Decimal(price))
+    start_checkout(buyer_client, [carpet, track, course], currency="USD")
+
+    preview = buyer_client.get(reverse("checkout:preview"))
+    place(buyer_client)
+
+    payment = CheckoutPayment.objects.get()
+    intent = stripe_get(
+        localstripe_url, f"/v1/payment_intents/{payment.payment_intent_id}"
+    )
+    assert preview.context["charge_estimate"] == Decimal("532.33")
+    assert (payment.total, payment.amount) == (Decimal("905.00"), Decimal("532.33"))
+    assert intent["amount"] == 53233
+
+
+def test_product_pages_and_cards_show_the_buyers_currency(
+    client, catalogue, rates, sites
+):
+    carpet = catalogue[PHYSICAL]
+    in_azn = client.get(carpet.get_absolute_url())
+    client.post(reverse("currencies:set"), {"currency": "USD", "next": "/"})
+
+    in_usd = client.get(carpet.get_absolute_url())
+    listing = client.get(reverse("catalogue:index"))
+
+    assert b"buyer-price" not in in_azn.content
+    assert (
+        '<p class="buyer-price text-muted">≈ 264.69 USD</p>' in in_usd.content.decode()
+    )
+    assert "≈ 264.69 USD" in listing.content.decode()

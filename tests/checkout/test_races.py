@@ -1,11 +1,10 @@
 """Fifty buyers press "Pay" at the same moment for three units (and for the
 last seat of a course): PostgreSQL, real threads, real HTTP to localstripe."""
 
-import threading
 from collections import Counter
+from functools import partial
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from oscar.apps.order.models import Order
@@ -16,6 +15,7 @@ from checkout.models import CheckoutPayment, CheckoutStatus
 from market.learning.models import Seat
 from tests.factories import UserFactory
 from tests.stripe_fixtures import ensure_countries, pay, place, start_checkout
+from tests.threads import run_in_threads, run_together
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -30,24 +30,12 @@ def _race(product, units: int):
         client.force_login(UserFactory(email=f"racer{number}@example.az"))
         start_checkout(client, [product])
         clients.append(client)
-    barrier = threading.Barrier(BUYERS)
-    outcomes = [None] * BUYERS
 
-    def buy(index):
-        try:
-            barrier.wait()
-            response = place(clients[index])
-            outcomes[index] = (response.status_code, response.get("Location"))
-        except Exception as error:  # noqa: BLE001 - reported by the assertion
-            outcomes[index] = ("error", repr(error))
-        finally:
-            connection.close()
+    def buy(client):
+        response = place(client)
+        return (response.status_code, response.get("Location"))
 
-    threads = [threading.Thread(target=buy, args=(i,)) for i in range(BUYERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    outcomes = run_together([partial(buy, client) for client in clients])
     return clients, outcomes
 
 
@@ -127,27 +115,16 @@ def test_the_return_url_hit_twenty_times_at_once_places_one_order(
     place(client)
     payment = CheckoutPayment.objects.get()
     pay(payment)
-    barrier = threading.Barrier(20)
-    statuses = []
 
     def come_back():
         tab = Client()  # another tab of the same signed-in buyer
         tab.cookies = client.cookies
-        try:
-            barrier.wait()
-            response = tab.get(
-                reverse("checkout:return"),
-                {"payment_intent": payment.payment_intent_id},
-            )
-            statuses.append((response.status_code, response["Location"]))
-        finally:
-            connection.close()
+        response = tab.get(
+            reverse("checkout:return"), {"payment_intent": payment.payment_intent_id}
+        )
+        return (response.status_code, response["Location"])
 
-    threads = [threading.Thread(target=come_back) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    statuses = run_in_threads(20, come_back)
 
     assert statuses == [(302, reverse("checkout:thank-you"))] * 20
     assert Order.objects.count() == 1

@@ -4,12 +4,11 @@ import hashlib
 import hmac
 import json
 import random
-import threading
 import time
+from functools import partial
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 from oscar.apps.order.models import Order
 
@@ -24,6 +23,7 @@ from tests.stripe_fixtures import (
     place,
     start_checkout,
 )
+from tests.threads import run_together
 
 URL = "/stripe/webhook/"
 
@@ -154,21 +154,9 @@ def test_payment_events_replayed_five_times_out_of_order_and_at_once_act_once(
         )
     ] * 5
     random.Random(4).shuffle(deliveries)  # noqa: S311 - an order, not a secret
-    barrier = threading.Barrier(len(deliveries))
-    statuses = []
-
-    def deliver(payload, header):
-        try:
-            barrier.wait()
-            statuses.append(post(Client(), payload, header).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=deliver, args=d) for d in deliveries]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_together(
+        [partial(lambda d: post(Client(), *d).status_code, d) for d in deliveries]
+    )
 
     payment.refresh_from_db()
     assert sorted(statuses) == [200] * 15
