@@ -5,18 +5,22 @@ slug or UPC) and creates only what is missing, so `load_demo` can run again
 without duplicating anything. Products are made with the tests' factories.
 """
 
+import io
 import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.address.models import Country
 from oscar.apps.catalogue.categories import create_from_sequence
 from oscar.apps.catalogue.models import ProductImage
+from oscar.apps.partner.models import StockRecord
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -26,6 +30,7 @@ from cms.models import HomePage
 from market.accounts.models import User
 from market.currencies.services import exchange_rates_store
 from market.residents.models import Resident, ResidentStatus
+from market.residents.services import digital_file_add
 from search.backends import get_backend
 from tests.factories import (
     ParentProductFactory,
@@ -385,6 +390,35 @@ def demo_countries() -> None:
         )
 
 
+def demo_digital_files() -> int:
+    """A small ZIP for each digital product, stored through the resident's
+    own upload service, so that a demo purchase has something to download."""
+    created = 0
+    digital = Product.objects.filter(
+        product_class__slug=DIGITAL, parent__isnull=True, digital_files__isnull=True
+    )
+    for product in digital:
+        record = StockRecord.objects.filter(product__parent=product).first()
+        resident = (
+            Resident.objects.filter(partner=record.partner).first() if record else None
+        )
+        if resident is None:
+            continue
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(
+                "README.txt",
+                f"{product.title}\n{resident.display_name}\n\n"
+                "A demo file of Creative Market: the real product would be here.\n",
+            )
+        upload = SimpleUploadedFile(
+            f"{product.slug}.zip", buffer.getvalue(), content_type="application/zip"
+        )
+        digital_file_add(resident=resident, product=product, upload=upload)
+        created += 1
+    return created
+
+
 def load_demo() -> DemoSummary:
     """Build (or complete) the whole demo, then rebuild the search index."""
     with transaction.atomic():
@@ -397,6 +431,7 @@ def load_demo() -> DemoSummary:
         demo_exchange_rates()
         demo_countries()
         build_payout_profiles()
+        demo_digital_files()
     get_backend().rebuild()
     return DemoSummary(
         users=User.objects.count(),
