@@ -67,6 +67,31 @@ def resident(db):
 
 
 @pytest.fixture
+def owner(resident):
+    """A person who acts for `resident` (resident A)."""
+    user = UserFactory(email="owner@xalca.az")
+    resident.partner.users.add(user)
+    return user
+
+
+@pytest.fixture
+def other_resident(db):
+    """Resident B, with a product and an order line of their own."""
+    return ResidentFactory(
+        slug="oyun-studiyasi",
+        display_name="Oyun Studiyası",
+        programme=Programme.GAMETECH,
+    )
+
+
+@pytest.fixture
+def other_owner(other_resident):
+    user = UserFactory(email="owner@oyun.az")
+    other_resident.partner.users.add(user)
+    return user
+
+
+@pytest.fixture
 def catalogue(db, resident, django_capture_on_commit_callbacks):
     """One product of each kind, sold by `resident`, indexed for search."""
     carpets = CategoryFactory(name="Xalçalar", slug="xalcalar")

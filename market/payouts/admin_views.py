@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -18,8 +17,9 @@ from django.views.decorators.http import require_POST
 from market.residents.models import Resident
 
 from . import selectors, services
-from .forms import MarkFailedForm, MarkPaidForm, StatementForm
+from .forms import MarkFailedForm, MarkPaidForm
 from .models import Payout, PayoutRun, PayoutStatus, Rail
+from .responses import csv_response, statement_response
 
 PERMISSION = "payouts.add_payoutrun"
 
@@ -27,12 +27,6 @@ PERMISSION = "payouts.add_payoutrun"
 def _check(request) -> None:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-
-
-def _csv_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def run_list(request):
@@ -105,7 +99,7 @@ def run_bank_csv(request, pk: int):
     """The bank batch file of a run."""
     _check(request)
     run = get_object_or_404(PayoutRun, pk=pk)
-    return _csv_response(
+    return csv_response(
         services.bank_transfer_batch_csv(run=run), f"payout-run-{run.pk}-bank.csv"
     )
 
@@ -181,16 +175,4 @@ def resident_statement(request, pk: int):
     """One resident's statement as CSV (optional ?start=&end= dates)."""
     _check(request)
     resident = get_object_or_404(Resident, pk=pk)
-    form = StatementForm(request.GET)
-    if not form.is_valid():
-        return HttpResponse(
-            " ".join(m for errors in form.errors.values() for m in errors),
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
-    text = services.statement_csv(
-        resident=resident,
-        start=form.cleaned_data["start"],
-        end=form.cleaned_data["end"],
-    )
-    return _csv_response(text, f"statement-{resident.slug}.csv")
+    return statement_response(resident=resident, query=request.GET)

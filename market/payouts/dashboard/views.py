@@ -5,9 +5,7 @@ signed-in user's approved resident, and only that resident's rows."""
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -17,6 +15,7 @@ from market.residents.dashboard.views import ResidentRequiredMixin
 from .. import selectors, services
 from ..forms import BankDetailsForm, StatementForm
 from ..models import PayoutProfile
+from ..responses import statement_response
 
 
 class MoneyView(ResidentRequiredMixin, TemplateView):
@@ -78,19 +77,4 @@ class StatementView(ResidentRequiredMixin, View):
     """The resident's own ledger as CSV, optionally for a period."""
 
     def get(self, request):
-        form = StatementForm(request.GET)
-        if not form.is_valid():
-            return HttpResponse(
-                " ".join(m for errors in form.errors.values() for m in errors),
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
-        text = services.statement_csv(
-            resident=self.resident,
-            start=form.cleaned_data["start"],
-            end=form.cleaned_data["end"],
-        )
-        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-        filename = f"statement-{self.resident.slug}-{timezone.localdate():%Y%m%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return statement_response(resident=self.resident, query=request.GET)

@@ -12,8 +12,6 @@ from oscar.test.factories import OrderFactory, OrderLineFactory
 from market.payments.client import PaymentProviderError, TransferResult
 from market.payments.money import Money
 from market.payouts.models import PayoutProfile, Rail
-from market.residents.models import Programme
-from tests.factories import ResidentFactory, UserFactory
 
 VALID_IBAN = "AZ21NABZ00000000137010001944"
 
@@ -106,29 +104,6 @@ def connect(monkeypatch):
         "market.payments.client.transfer_reverse", fake.transfer_reverse
     )
     return fake
-
-
-@pytest.fixture
-def other_resident(db):
-    return ResidentFactory(
-        slug="oyun-studiyasi",
-        display_name="Oyun Studiyası",
-        programme=Programme.GAMETECH,
-    )
-
-
-@pytest.fixture
-def owner(resident):
-    user = UserFactory(email="owner@xalca.az")
-    resident.partner.users.add(user)
-    return user
-
-
-@pytest.fixture
-def other_owner(other_resident):
-    user = UserFactory(email="owner@oyun.az")
-    other_resident.partner.users.add(user)
-    return user
 
 
 def bank_profile(resident, iban=VALID_IBAN) -> PayoutProfile:

@@ -1,41 +1,19 @@
 """Two payout runs at once pay each resident once (PostgreSQL row locks)."""
 
 import datetime
-import threading
 import time
 from decimal import Decimal
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 
 from market.payouts import selectors, services
 from market.payouts.models import EntryKind, LedgerEntry, Payout, PayoutRun
+from tests.threads import run_in_threads
 
 from .conftest import bank_profile, connect_profile, make_order
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _in_threads(count, work):
-    barrier = threading.Barrier(count)
-    outcomes = []
-
-    def run():
-        try:
-            barrier.wait(timeout=10)
-            outcomes.append(work())
-        except Exception as error:  # noqa: BLE001 (the outcome is the result)
-            outcomes.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def test_two_runs_at_once_pay_once(resident, other_resident, connect, monkeypatch):
@@ -55,7 +33,7 @@ def test_two_runs_at_once_pay_once(resident, other_resident, connect, monkeypatc
 
     monkeypatch.setattr(selectors, "payout_plans", slow_plans)
 
-    outcomes = _in_threads(2, lambda: services.payout_run_create(now=later))
+    outcomes = run_in_threads(2, lambda: services.payout_run_create(now=later))
 
     assert [type(o).__name__ for o in outcomes] == ["PayoutRun", "PayoutRun"]
     assert sorted(run.payouts.count() for run in outcomes) == [0, 2]

@@ -7,8 +7,7 @@ from oscar.test.factories import OrderFactory, OrderLineFactory
 from PIL import Image
 
 from catalogue.kinds import PHYSICAL
-from market.residents.models import Programme
-from tests.factories import ProductFactory, ResidentFactory, UserFactory
+from tests.factories import ProductFactory
 
 
 def png_bytes(size=(40, 30)) -> bytes:
@@ -19,31 +18,6 @@ def png_bytes(size=(40, 30)) -> bytes:
 
 def png_upload(name="picture.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
-
-
-@pytest.fixture
-def owner(resident):
-    """A person who acts for `resident` (resident A)."""
-    user = UserFactory(email="owner@xalca.az")
-    resident.partner.users.add(user)
-    return user
-
-
-@pytest.fixture
-def other_resident(db):
-    """Resident B, with a product and an order line of their own."""
-    return ResidentFactory(
-        slug="oyun-studiyasi",
-        display_name="Oyun Studiyası",
-        programme=Programme.GAMETECH,
-    )
-
-
-@pytest.fixture
-def other_owner(other_resident):
-    user = UserFactory(email="owner@oyun.az")
-    other_resident.partner.users.add(user)
-    return user
 
 
 @pytest.fixture

@@ -1,44 +1,20 @@
 """Row locks hold under real concurrency (PostgreSQL only)."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connections
 
 from market.residents import services
 from market.residents.models import Resident, ResidentStatus
 from tests.factories import UserFactory
+from tests.threads import run_in_threads
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _in_threads(count, work):
-    """Run `work` in `count` threads released together; return their outcomes."""
-    barrier = threading.Barrier(count)
-    outcomes = []
-
-    def run():
-        try:
-            barrier.wait(timeout=10)
-            outcomes.append(work())
-        except Exception as error:  # noqa: BLE001 (the outcome is the result)
-            outcomes.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 def test_simultaneous_applications_make_one(db):
     user = UserFactory(email="twice@example.az")
 
-    outcomes = _in_threads(
+    outcomes = run_in_threads(
         8,
         lambda: services.resident_apply(
             user=user, display_name="Eyni Studiya", programme="music"
@@ -59,7 +35,7 @@ def test_simultaneous_approvals_make_one_partner(db):
         user=user, display_name="Tək Partnyor", programme="gametech"
     )
 
-    outcomes = _in_threads(
+    outcomes = run_in_threads(
         8, lambda: services.resident_approve(resident=application, staff_user=staff)
     )
 
