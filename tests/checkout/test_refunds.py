@@ -156,3 +156,25 @@ def test_a_refund_needs_a_reason_and_staff(order_in_usd, buyer, catalogue):
         f"/cms/login/?next=/cms/payments/lines/{carpet_line.pk}/refund/"
     )
     assert Refund.objects.count() == 0
+
+
+def test_when_stripe_refuses_the_refund_nothing_changes(
+    order_in_usd, staff, catalogue, monkeypatch
+):
+    from market.payments import client as payments
+
+    order, _payment, _client = order_in_usd
+    track_line = _line(order, catalogue[DIGITAL].children.get())
+    entries = LedgerEntry.objects.count()
+
+    def refused(**kwargs):
+        raise payments.PaymentProviderError("The charge was disputed.")
+
+    monkeypatch.setattr(payments, "refund_create", refused)
+    with pytest.raises(payments.PaymentProviderError):
+        order_line_refund(line=track_line, quantity=1, user=staff, reason="Broken")
+
+    assert Refund.objects.count() == 0
+    assert LedgerEntry.objects.count() == entries
+    assert DownloadGrant.objects.get(line=track_line).revoked_at is None
+    assert order_ledger_sum(order=order) == Decimal("940.00")
