@@ -59,6 +59,10 @@ logger = logging.getLogger(__name__)
 FINAL = (CheckoutStatus.PLACED, CheckoutStatus.REFUNDED, CheckoutStatus.NEEDS_ATTENTION)
 
 
+def transfer_group(order_number: str) -> str:
+    return f"order-{order_number}"
+
+
 class CheckoutRefused(Exception):
     """The checkout cannot go on; `message` tells the buyer why."""
 
@@ -110,6 +114,35 @@ def _allocate(holds: list[Hold]) -> None:
             raise OutOfStock(
                 _("Sorry, only %(left)s of “%(title)s” left.")
                 % {"left": left, "title": record.product.get_title()}
+            )
+
+
+def ships_to(product) -> set[str] | None:
+    """Country codes a physical product ships to; None when the resident set
+    no limit."""
+    value = (
+        product.attribute_values.filter(attribute__code="ships_to")
+        .values_list("value_text", flat=True)
+        .first()
+    )
+    codes = {code.strip().upper() for code in (value or "").split(",") if code.strip()}
+    return codes or None
+
+
+def _check_destination(basket: Basket, address: ShippingAddress | None) -> None:
+    if address is None:
+        return
+    country = address.country_id
+    for line in basket.all_lines():
+        allowed = ships_to(line.product)
+        if allowed is not None and country not in allowed:
+            raise CheckoutRefused(
+                _("“%(title)s” does not ship to %(country)s. It ships to: %(list)s.")
+                % {
+                    "title": line.product.get_title(),
+                    "country": address.country.printable_name,
+                    "list": ", ".join(sorted(allowed)),
+                }
             )
 
 
@@ -216,6 +249,7 @@ def checkout_begin(
             # Offers and vouchers would change line prices; none are sold yet.
             raise CheckoutRefused(_("The basket total changed. Please check it again."))
         amount = charge_amount(basket, shipping_charge, rate=rate, currency=currency)
+        _check_destination(basket, shipping_address)
         payment = (
             CheckoutPayment.objects.select_for_update().filter(basket=basket).first()
         )
@@ -263,6 +297,11 @@ def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
             intent = payments.payment_intent_create(
                 amount=charge,
                 idempotency_key=keys.checkout_intent(payment.pk),
+                # The order's number is known now (basket-based); residents'
+                # Connect transfers use the same group.
+                transfer_group=transfer_group(
+                    OrderNumberGenerator().order_number(payment.basket)
+                ),
                 metadata={
                     "checkout_payment": str(payment.pk),
                     "basket": str(payment.basket_id),
@@ -547,6 +586,7 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
     if result.status == "succeeded":
         refund.status = RefundStatus.SUCCEEDED
     refund.save(update_fields=["stripe_refund_id", "status"])
+    transaction.on_commit(lambda: _send_refunded(refund.pk))
     return refund
 
 
@@ -556,6 +596,49 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
 def _send_order_placed(payment_id: int) -> None:
     payment = CheckoutPayment.objects.select_related("order", "user").get(pk=payment_id)
     _mail(payment, "order_placed")
+    _send_resident_sales(payment.order)
+
+
+def _send_resident_sales(order: Order) -> None:
+    """Each resident in the order hears of their own lines only, in the
+    language they use with the Centre."""
+    lines = order.lines.select_related("partner__resident").order_by("pk")
+    by_resident: dict = {}
+    for line in lines:
+        resident = getattr(line.partner, "resident", None) if line.partner else None
+        if resident is not None:
+            by_resident.setdefault(resident, []).append(line)
+    for resident, own_lines in by_resident.items():
+        recipients = list(resident.partner.users.values_list("email", flat=True))
+        if not recipients:
+            continue
+        with translation.override(resident.language or settings.LANGUAGE_CODE):
+            context = {
+                "order": order,
+                "resident": resident,
+                "lines": own_lines,
+                "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("resident_dashboard:index"),
+            }
+            subject = render_to_string(
+                "market/checkout/email/resident_sale_subject.txt", context
+            ).strip()
+            body = render_to_string("market/checkout/email/resident_sale.txt", context)
+        send_mail(subject, body, None, recipients)
+
+
+def _send_refunded(refund_id: int) -> None:
+    refund = Refund.objects.select_related("order__checkout_payment__user", "line").get(
+        pk=refund_id
+    )
+    payment = refund.order.checkout_payment
+    with translation.override(payment.language):
+        context = {"refund": refund, "order": refund.order}
+        subject = render_to_string(
+            "market/checkout/email/refunded_subject.txt", context
+        ).strip()
+        body = render_to_string("market/checkout/email/refunded.txt", context)
+    send_mail(subject, body, None, [payment.user.email])
 
 
 def _send_not_placed(payment_id: int) -> None:

@@ -126,20 +126,38 @@ def _call(operation: str, function, *args, **kwargs):
         ) from error
 
 
+def payment_intent_params(
+    *, amount: Money, transfer_group: str, metadata: dict[str, str]
+) -> dict:
+    params = {
+        "amount": to_minor_units(amount),
+        "currency": amount.currency.lower(),
+        "payment_method_types": ["card"],
+        "metadata": {**metadata, "transfer_group": transfer_group},
+    }
+    # Separate charges and transfers: the charge and the residents' transfers
+    # share a group. localstripe (the only reason to set STRIPE_API_BASE)
+    # rejects the parameter, so it is sent to Stripe itself only.
+    if not settings.STRIPE_API_BASE:
+        params["transfer_group"] = transfer_group
+    return params
+
+
 def payment_intent_create(
-    *, amount: Money, idempotency_key: str, metadata: dict[str, str]
+    *,
+    amount: Money,
+    idempotency_key: str,
+    transfer_group: str,
+    metadata: dict[str, str],
 ) -> Intent:
     """One PaymentIntent for one checkout (card payments, automatic capture)."""
     client = _client(timeout=settings.STRIPE_CHECKOUT_TIMEOUT)
     obj = _call(
         "payment_intent_create",
         client.v1.payment_intents.create,
-        params={
-            "amount": to_minor_units(amount),
-            "currency": amount.currency.lower(),
-            "payment_method_types": ["card"],
-            "metadata": metadata,
-        },
+        params=payment_intent_params(
+            amount=amount, transfer_group=transfer_group, metadata=metadata
+        ),
         options={"idempotency_key": idempotency_key},
     )
     return _intent(obj)
@@ -282,6 +300,7 @@ __all__ = [
     "payment_intent_cancel",
     "payment_intent_confirm",
     "payment_intent_create",
+    "payment_intent_params",
     "payment_intent_retrieve",
     "payment_intent_update_amount",
     "refund_create",

@@ -69,6 +69,7 @@ def test_without_stripe_keys_the_preview_says_payments_are_not_configured(
 
 
 def test_pay_in_usd_places_one_order_with_shares_downloads_and_seat(
+    owner,
     buyer_client,
     catalogue,
     rates,
@@ -137,9 +138,13 @@ def test_pay_in_usd_places_one_order_with_shares_downloads_and_seat(
     assert LedgerEntry.objects.filter(order=order).count() == 9
     assert DownloadGrant.objects.filter(line__order=order).count() == 0  # no file yet
     assert Seat.objects.filter(learner__email="buyer@example.az").count() == 1
-    assert len(mail.outbox) == 1
+    assert [m.to for m in mail.outbox] == [["buyer@example.az"], ["owner@xalca.az"]]
     assert order.number in mail.outbox[0].subject
-    assert "Charged: 288,22 USD (490,00 AZN)" in mail.outbox[0].body
+    assert "288,22 USD (490,00 AZN)" in mail.outbox[0].body
+    # The resident hears of their lines and where to ship, not of the charge.
+    assert "Quba xalçası × 1: 450,00 AZN" in mail.outbox[1].body
+    assert "Germany" in mail.outbox[1].body
+    assert "USD" not in mail.outbox[1].body
     source = order.sources.get()
     assert (source.currency, source.amount_debited, source.reference) == (
         "USD",
@@ -516,3 +521,51 @@ def test_product_pages_and_cards_show_the_buyers_currency(
         '<p class="buyer-price text-muted">≈ 264.69 USD</p>' in in_usd.content.decode()
     )
     assert "≈ 264.69 USD" in listing.content.decode()
+
+
+def test_a_carpet_is_not_sold_to_a_country_it_does_not_ship_to(
+    buyer_client, catalogue, rates, stripe_settings
+):
+    carpet = catalogue[PHYSICAL]
+    carpet.attr.ships_to = "AZ, TR, GE"
+    carpet.save()
+    start_checkout(buyer_client, [carpet])  # to Berlin
+
+    response = place(buyer_client)
+
+    assert response["Location"] == reverse("basket:summary")
+    with translation.override("az"):
+        expected = _(
+            "“%(title)s” does not ship to %(country)s. It ships to: %(list)s."
+        ) % {"title": "Quba xalçası", "country": "Germany", "list": "AZ, GE, TR"}
+    assert [str(m) for m in response.wsgi_request._messages] == [expected]
+    assert CheckoutPayment.objects.count() == 0
+    assert _stock(carpet) == (3, 0)
+
+
+def test_the_payment_intent_carries_the_orders_transfer_group(settings):
+    from market.payments.money import Money
+
+    settings.STRIPE_API_BASE = ""
+    to_stripe = payments.payment_intent_params(
+        amount=Money(Decimal("264.69"), "USD"),
+        transfer_group="order-100001",
+        metadata={"basket": "1"},
+    )
+    settings.STRIPE_API_BASE = "http://127.0.0.1:8420"
+    to_localstripe = payments.payment_intent_params(
+        amount=Money(Decimal("264.69"), "USD"),
+        transfer_group="order-100001",
+        metadata={"basket": "1"},
+    )
+
+    assert to_stripe == {
+        "amount": 26469,
+        "currency": "usd",
+        "payment_method_types": ["card"],
+        "metadata": {"basket": "1", "transfer_group": "order-100001"},
+        "transfer_group": "order-100001",
+    }
+    assert to_localstripe == {
+        key: value for key, value in to_stripe.items() if key != "transfer_group"
+    }

@@ -4,6 +4,7 @@ resident's ledger, downloads revoked, seats and unshipped stock returned."""
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -59,17 +60,18 @@ def test_the_order_page_shows_the_charge_the_seat_and_the_download(order_in_usd)
 
 
 def test_staff_refund_one_carpet_in_usd_through_the_admin(
-    order_in_usd, staff, catalogue, localstripe_url
+    order_in_usd, staff, catalogue, localstripe_url, django_capture_on_commit_callbacks
 ):
     order, payment, _client = order_in_usd
     carpet_line = _line(order, catalogue[PHYSICAL])
     client = Client()
     client.force_login(staff)
 
-    response = client.post(
-        reverse("payments_line_refund", args=[carpet_line.pk]),
-        {"quantity": 1, "reason": "Damaged in transit"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("payments_line_refund", args=[carpet_line.pk]),
+            {"quantity": 1, "reason": "Damaged in transit"},
+        )
 
     assert response.status_code == 302
     refund = Refund.objects.get()
@@ -84,6 +86,10 @@ def test_staff_refund_one_carpet_in_usd_through_the_admin(
     assert order_ledger_sum(order=order) == Decimal("490.00")
     record = StockRecord.objects.get(product=catalogue[PHYSICAL])
     assert (record.num_in_stock, record.num_allocated) == (3, 1)
+    refund_mail = mail.outbox[-1]
+    assert refund_mail.to == ["buyer@example.az"]
+    assert "264,69 USD" in refund_mail.body
+    assert "Damaged in transit" in refund_mail.body
     page = client.get(reverse("payments_order", args=[order.number]))
     assert page.status_code == 200
     assert b"Damaged in transit" in page.content

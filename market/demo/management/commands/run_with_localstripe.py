@@ -6,6 +6,7 @@ Test cards (any future expiry, any CVC): 4242424242424242 pays,
 4000002760003184 asks for 3-D Secure, 4000000000000341 is declined.
 """
 
+import signal
 import subprocess
 import sys
 import time
@@ -44,6 +45,8 @@ class Command(BaseCommand):
             stderr=subprocess.STDOUT,
             cwd=state,
         )
+        # Stopped with SIGTERM too (not only Ctrl-C): still stop localstripe.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             self._wait(base, process)
             host, _, port = address.rpartition(":")
