@@ -4,6 +4,7 @@ paid checkouts that need attention, orders, and refunds of order lines."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -39,8 +40,12 @@ def payment_list(request):
         request,
         "market/checkout/admin/payments.html",
         {
-            "attention": payments.filter(status=CheckoutStatus.NEEDS_ATTENTION),
-            "latest": payments.exclude(status=CheckoutStatus.NEEDS_ATTENTION)[:100],
+            "attention": payments.filter(
+                Q(status=CheckoutStatus.NEEDS_ATTENTION) | Q(alerted_at__isnull=False)
+            ),
+            "latest": payments.exclude(status=CheckoutStatus.NEEDS_ATTENTION).filter(
+                alerted_at__isnull=True
+            )[:100],
         },
     )
 

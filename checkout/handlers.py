@@ -2,10 +2,37 @@
 transaction (see market.payments.webhooks), so a replay does nothing."""
 
 from market.payments import webhooks
+from market.payments.money import from_minor_units
 
-from .services import checkout_fulfil
+from .services import charge_refunded, checkout_alert_staff, checkout_fulfil
 
 
 @webhooks.register("payment_intent.succeeded")
 def payment_intent_succeeded(intent: dict) -> None:
     checkout_fulfil(intent_id=intent["id"])
+
+
+@webhooks.register("charge.refunded")
+def charge_refunded_event(charge: dict) -> None:
+    if charge.get("payment_intent"):
+        charge_refunded(
+            intent_id=charge["payment_intent"],
+            amount_refunded=from_minor_units(
+                charge.get("amount_refunded") or 0, charge["currency"].upper()
+            ),
+        )
+
+
+@webhooks.register("charge.dispute.created")
+def dispute_created(dispute: dict) -> None:
+    if dispute.get("payment_intent"):
+        amount = from_minor_units(
+            dispute.get("amount") or 0, dispute["currency"].upper()
+        )
+        checkout_alert_staff(
+            intent_id=dispute["payment_intent"],
+            message=(
+                f"The buyer disputed {amount} ({dispute.get('reason', 'no reason')}). "
+                "Answer in the Stripe dashboard before its deadline."
+            ),
+        )

@@ -78,6 +78,9 @@ class CheckoutPayment(models.Model):
     )
     refund_id = models.CharField(max_length=255, blank=True)
     problem = models.TextField(_("problem"), blank=True)
+    # Set when Stripe told us of something staff must look at (a refund made
+    # outside the shop, a dispute); cleared by staff.
+    alerted_at = models.DateTimeField(_("staff alerted at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -529,6 +529,68 @@ def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPay
     return payment
 
 
+# --- what Stripe tells staff ---------------------------------------------
+
+
+def refunded_through_shop(payment: CheckoutPayment) -> Decimal:
+    """What the shop itself refunded of a payment, in its charge currency."""
+    if payment.status == CheckoutStatus.REFUNDED:
+        return payment.amount
+    if payment.order_id is None:
+        return Decimal("0.00")
+    return payment.order.refunds.aggregate(
+        total=Coalesce(Sum("amount"), Decimal("0.00"))
+    )["total"]
+
+
+@transaction.atomic
+def checkout_alert_staff(*, intent_id: str, message: str) -> CheckoutPayment | None:
+    """Record on the payment something staff must look at, and tell the
+    managers after commit. The order and the ledger are left as they are: a
+    person decides."""
+    payment = (
+        CheckoutPayment.objects.select_for_update()
+        .filter(payment_intent_id=intent_id)
+        .first()
+    )
+    if payment is None:
+        logger.warning(
+            "Stripe alert for unknown PaymentIntent %s: %s", intent_id, message
+        )
+        return None
+    payment.alerted_at = timezone.now()
+    payment.problem = f"{payment.problem}\n{message}".strip()
+    payment.save(update_fields=["alerted_at", "problem", "updated_at"])
+    transaction.on_commit(
+        lambda: mail_managers(f"Payment {intent_id} needs a look", message)
+    )
+    return payment
+
+
+def charge_refunded(
+    *, intent_id: str, amount_refunded: Money
+) -> CheckoutPayment | None:
+    """Stripe says a charge was refunded. Refunds made by the shop are known
+    already; a larger amount was refunded elsewhere (the Stripe dashboard)
+    and must be recorded by staff, or residents' ledgers would be wrong."""
+    payment = CheckoutPayment.objects.filter(payment_intent_id=intent_id).first()
+    if payment is None:
+        return None
+    known = Money(refunded_through_shop(payment), payment.currency)
+    if (
+        amount_refunded.currency == known.currency
+        and amount_refunded.amount <= known.amount
+    ):
+        return payment
+    return checkout_alert_staff(
+        intent_id=intent_id,
+        message=(
+            f"Stripe refunded {amount_refunded} in all; the shop recorded {known}. "
+            "Refund the lines in /cms/payments/ so the ledgers match."
+        ),
+    )
+
+
 # --- refunds by staff -----------------------------------------------------
 
 

@@ -1,10 +1,16 @@
 """What the buyer's order page shows beyond Oscar's: how it was paid, the
 downloads, the course seats and the refunds."""
 
-from django import template
+from decimal import Decimal
 
+from django import template
+from django.conf import settings
+
+from checkout.services import charge_amount
+from market.currencies.selectors import RateUnavailable, buyer_currency, rate_for
 from market.downloads.selectors import grants_for_order
 from market.learning.models import Seat
+from market.payments.money import Money
 
 register = template.Library()
 
@@ -23,3 +29,26 @@ def order_extras(context, order):
         .order_by("pk"),
         "refunds": order.refunds.select_related("line").order_by("pk"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def basket_charge_estimate(context, basket, order_total):
+    """The basket's total in the buyer's currency, by the charge's own rule
+    (line by line); None when the buyer pays in AZN."""
+    request = context.get("request")
+    if request is None or order_total is None or basket.is_empty:
+        return None
+    currency = buyer_currency(request)
+    if currency == settings.MARKET_BASE_CURRENCY:
+        return None
+    try:
+        rate = rate_for(currency=currency)
+    except RateUnavailable:
+        return None
+    lines_total = sum(
+        (line.line_price_incl_tax for line in basket.all_lines()), Decimal("0.00")
+    )
+    shipping = order_total.incl_tax - lines_total
+    return Money(
+        charge_amount(basket, shipping, rate=rate, currency=currency), currency
+    )

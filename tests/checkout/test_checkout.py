@@ -518,9 +518,15 @@ def test_product_pages_and_cards_show_the_buyers_currency(
 
     assert b"buyer-price" not in in_azn.content
     assert (
-        '<p class="buyer-price text-muted">≈ 264.69 USD</p>' in in_usd.content.decode()
+        '<p class="buyer-price text-muted">≈ 264,69 USD</p>' in in_usd.content.decode()
     )
-    assert "≈ 264.69 USD" in listing.content.decode()
+    assert "≈ 264,69 USD" in listing.content.decode()
+    client.post(reverse("basket:add", kwargs={"pk": carpet.pk}), {"quantity": 2})
+    basket = client.get(reverse("basket:summary")).content.decode()
+    assert (
+        '<td class="text-right text-muted" id="basket-buyer-total">≈ 529,38 USD</td>'
+        in (basket)
+    )
 
 
 def test_a_carpet_is_not_sold_to_a_country_it_does_not_ship_to(

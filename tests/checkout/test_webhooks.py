@@ -12,6 +12,7 @@ from django.core import mail
 from django.test import Client
 from oscar.apps.order.models import Order
 
+from catalogue.kinds import PHYSICAL
 from checkout.models import CheckoutPayment, CheckoutStatus
 from market.learning.models import Seat
 from market.payments.models import StripeEvent
@@ -229,3 +230,97 @@ def test_localstripe_delivers_a_signed_webhook_that_places_the_order(
             "type", flat=True
         )
     ) == ["payment_intent.succeeded"]
+
+
+def _charge_event(event_id, event_type, obj):
+    return {
+        "id": event_id,
+        "type": event_type,
+        "created": int(time.time()),
+        "data": {"object": obj},
+    }
+
+
+@pytest.fixture
+def placed(buyer, catalogue, rates, stripe_settings):
+    """A paid order: one carpet, 450.00 AZN charged as 264.69 USD."""
+    from tests.stripe_fixtures import buy
+
+    ensure_countries()
+    client = Client()
+    client.force_login(buyer)
+    return buy(client, [catalogue[PHYSICAL]], currency="USD")
+
+
+@pytest.mark.django_db
+def test_a_refund_made_in_the_stripe_dashboard_alerts_staff(
+    placed, settings, django_capture_on_commit_callbacks
+):
+    settings.MANAGERS = [("Staff", "staff@example.az")]
+    known = _charge_event(
+        "evt_r0",
+        "charge.refunded",
+        {
+            "id": "ch_1",
+            "payment_intent": placed.payment_intent_id,
+            "amount_refunded": 0,
+            "currency": "usd",
+        },
+    )
+    outside = _charge_event(
+        "evt_r1",
+        "charge.refunded",
+        {
+            "id": "ch_1",
+            "payment_intent": placed.payment_intent_id,
+            "amount_refunded": 10000,
+            "currency": "usd",
+        },
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(Client(), *signed(known))
+    placed.refresh_from_db()
+    assert first.status_code == 200
+    assert placed.alerted_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        second = post(Client(), *signed(outside))
+
+    placed.refresh_from_db()
+    assert second.status_code == 200
+    assert placed.alerted_at is not None
+    assert placed.status == CheckoutStatus.PLACED
+    assert "Stripe refunded 100.00 USD in all; the shop recorded 0.00 USD." in (
+        placed.problem
+    )
+    assert [m.to for m in mail.outbox[-1:]] == [["staff@example.az"]]
+
+
+@pytest.mark.django_db
+def test_a_dispute_alerts_staff_once(
+    placed, settings, django_capture_on_commit_callbacks
+):
+    settings.MANAGERS = [("Staff", "staff@example.az")]
+    dispute = _charge_event(
+        "evt_d1",
+        "charge.dispute.created",
+        {
+            "id": "dp_1",
+            "payment_intent": placed.payment_intent_id,
+            "amount": 26469,
+            "currency": "usd",
+            "reason": "product_not_received",
+        },
+    )
+    sent_before = len(mail.outbox)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [post(Client(), *signed(dispute)) for _replay in range(3)]
+
+    placed.refresh_from_db()
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert placed.problem == (
+        "The buyer disputed 264.69 USD (product_not_received). "
+        "Answer in the Stripe dashboard before its deadline."
+    )
+    assert len(mail.outbox) == sent_before + 1

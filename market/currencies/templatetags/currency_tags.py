@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.utils import formats
 
 from market.payments.money import DECIMAL_PLACES, quantize
 
@@ -17,9 +18,12 @@ _REQUEST_CACHE = "_market_buyer_currency_and_rate"
 
 
 def format_money(amount: Decimal, currency: str) -> str:
-    """`12.34 USD`: rounded half up to the currency's cents, with its code."""
+    """`12.34 USD` (`12,34 USD` in Azerbaijani and Russian): rounded half up
+    to the currency's cents, in the active language's number format, with the
+    currency's code."""
     amount = quantize(amount, currency)
-    return f"{amount:.{DECIMAL_PLACES[currency]}f} {currency}"
+    number = formats.number_format(amount, DECIMAL_PLACES[currency], use_l10n=True)
+    return f"{number} {currency}"
 
 
 def _as_decimal(amount) -> Decimal | None:
