@@ -575,3 +575,39 @@ def test_the_payment_intent_carries_the_orders_transfer_group(settings):
     assert to_localstripe == {
         key: value for key, value in to_stripe.items() if key != "transfer_group"
     }
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["price went up", "listing withdrawn to review", "delivery method gone"],
+)
+def test_paid_but_the_basket_changed_underneath_is_refunded(
+    buyer_client,
+    catalogue,
+    rates,
+    stripe_settings,
+    localstripe_url,
+    monkeypatch,
+    change,
+):
+    carpet = catalogue[PHYSICAL]
+    start_checkout(buyer_client, [carpet])
+    place(buyer_client)
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+    if change == "price went up":
+        StockRecord.objects.filter(product=carpet).update(price=Decimal("500.00"))
+    elif change == "listing withdrawn to review":
+        StockRecord.objects.filter(product=carpet).update(price=None)
+    else:
+        monkeypatch.setattr(
+            services.Repository, "get_shipping_methods", lambda *a, **k: []
+        )
+
+    result = services.checkout_fulfil(intent_id=payment.payment_intent_id)
+
+    assert result.status == CheckoutStatus.REFUNDED
+    assert Order.objects.count() == 0
+    assert _stock(carpet) == (3, 0)
+    refund = stripe_get(localstripe_url, f"/v1/refunds/{result.refund_id}")
+    assert refund["amount"] == 45000
