@@ -202,3 +202,42 @@ def test_the_ledger_is_append_only(resident):
         LedgerEntry.objects.bulk_update([entry], ["amount"])
 
     assert _entries(order) == before
+
+
+def test_the_database_itself_refuses_to_change_a_ledger_entry(resident):
+    """Even SQL that bypasses the model (a script, a shell) cannot edit the
+    books: a trigger refuses."""
+    from django.db import DatabaseError, connection, transaction
+
+    order = make_order((resident, "100.00", 1))
+    services.order_shares_record(order=order)
+    entry = LedgerEntry.objects.filter(order=order).order_by("pk").first()
+    table = LedgerEntry._meta.db_table
+
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f"UPDATE {table} SET amount = 0 WHERE id = %s", [entry.pk])  # noqa: S608
+
+    assert LedgerEntry.objects.get(pk=entry.pk).amount == entry.amount
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_database_refuses_to_delete_a_ledger_entry(resident):
+    from django.db import DatabaseError, connection, transaction
+
+    order = make_order((resident, "100.00", 1))
+    services.order_shares_record(order=order)
+    count = LedgerEntry.objects.count()
+    table = LedgerEntry._meta.db_table
+
+    with (
+        pytest.raises(DatabaseError),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+
+    assert LedgerEntry.objects.count() == count == 3
