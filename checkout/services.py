@@ -227,14 +227,9 @@ def checkout_begin(
     """Hold the basket's stock and seats, lock the rate, freeze the basket and
     make sure its one PaymentIntent exists. Idempotent per basket: a second
     tab or a double submit gets the same payment. Raises CheckoutRefused
-    (nothing held, nothing written) when it cannot go on."""
-    if not payments.is_configured():
-        raise CheckoutRefused(_("Payments are not configured on this site yet."))
+    (nothing held, nothing written) when it cannot go on. A basket that costs
+    nothing (a free course) is placed at once, without Stripe."""
     now = now or timezone.now()
-    try:
-        rate = rate_for(currency=currency, now=now)
-    except RateUnavailable as error:
-        raise CheckoutRefused(error.message) from error
     with transaction.atomic():
         # Lock the basket first: a second tab waits here, then finds the hold.
         basket = _prepared(Basket.objects.select_for_update().get(pk=basket.pk), user)
@@ -248,6 +243,10 @@ def checkout_begin(
         if lines_total + shipping_charge != total:
             # Offers and vouchers would change line prices; none are sold yet.
             raise CheckoutRefused(_("The basket total changed. Please check it again."))
+        if total == 0:
+            currency, rate = settings.MARKET_BASE_CURRENCY, Decimal("1")
+        else:
+            rate = _charge_rate(currency=currency, now=now)
         amount = charge_amount(basket, shipping_charge, rate=rate, currency=currency)
         _check_destination(basket, shipping_address)
         payment = (
@@ -281,7 +280,22 @@ def checkout_begin(
             payment.save()
         if basket.status != Basket.FROZEN:
             basket.freeze()
+        if amount == 0:
+            # Nothing to pay: placed in this transaction, or nothing at all.
+            _place_and_record(payment)
+            return payment
     return checkout_intent_ensure(payment=payment)
+
+
+def _charge_rate(*, currency: str, now: datetime) -> Decimal:
+    """The rate to lock for a basket that costs something; refused when
+    Stripe is not configured or the rate is unavailable."""
+    if not payments.is_configured():
+        raise CheckoutRefused(_("Payments are not configured on this site yet."))
+    try:
+        return rate_for(currency=currency, now=now)
+    except RateUnavailable as error:
+        raise CheckoutRefused(error.message) from error
 
 
 def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
@@ -430,6 +444,14 @@ def _place_order(payment: CheckoutPayment) -> Order:
         shipping_address=address,
         order_number=OrderNumberGenerator().order_number(basket),
     )
+    if payment.payment_intent_id:
+        _record_card_payment(order, payment)
+    basket.submit()
+    return order
+
+
+def _record_card_payment(order: Order, payment: CheckoutPayment) -> None:
+    """Oscar's own record of the payment (its dashboard shows it)."""
     source_type, _created = SourceType.objects.get_or_create(
         code="stripe", defaults={"name": "Stripe"}
     )
@@ -449,8 +471,20 @@ def _place_order(payment: CheckoutPayment) -> Order:
     )
     for line in order.lines.all():
         event.line_quantities.create(line=line, quantity=line.quantity)
-    basket.submit()
-    return order
+
+
+def _place_and_record(payment: CheckoutPayment) -> None:
+    """Place the order (inside the caller's transaction, payment row locked)
+    with everything that comes with it; the e-mails go after commit."""
+    order = _place_order(payment)
+    payment.status = CheckoutStatus.PLACED
+    payment.order = order
+    payment.held = []
+    payment.save(update_fields=["status", "order", "held", "updated_at"])
+    order_shares_record(order=order)
+    download_grants_create(order=order)
+    seats_create_for_order(order=order)
+    transaction.on_commit(lambda: _send_order_placed(payment.pk))
 
 
 def checkout_fulfil(*, intent_id: str) -> CheckoutPayment | None:
@@ -485,15 +519,7 @@ def checkout_fulfil(*, intent_id: str) -> CheckoutPayment | None:
                     Basket.objects.get(pk=payment.basket_id), payment.user
                 )
                 _allocate(_holds_for(basket))
-            order = _place_order(payment)
-            payment.status = CheckoutStatus.PLACED
-            payment.order = order
-            payment.held = []
-            payment.save(update_fields=["status", "order", "held", "updated_at"])
-            order_shares_record(order=order)
-            download_grants_create(order=order)
-            seats_create_for_order(order=order)
-            transaction.on_commit(lambda: _send_order_placed(payment.pk))
+            _place_and_record(payment)
         return payment
     except Exception as error:  # noqa: BLE001 - paid money must never be lost
         logger.exception("Paid checkout %s could not be placed", payment.pk)

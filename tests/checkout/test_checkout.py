@@ -611,3 +611,36 @@ def test_paid_but_the_basket_changed_underneath_is_refunded(
     assert _stock(carpet) == (3, 0)
     refund = stripe_get(localstripe_url, f"/v1/refunds/{result.refund_id}")
     assert refund["amount"] == 45000
+
+
+def test_a_free_course_is_placed_at_once_without_stripe(
+    buyer_client, catalogue, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The demo runs without Stripe keys; a free course still checks out."""
+    settings.STRIPE_SECRET_KEY = ""
+    settings.STRIPE_PUBLISHABLE_KEY = ""
+    calls = []
+    monkeypatch.setattr(payments, "_call", lambda *args, **kwargs: calls.append(args))
+    course = catalogue[COURSE]  # 0.00 AZN, 12 seats
+    start_checkout(buyer_client, [course], currency="USD")
+
+    preview = buyer_client.get(reverse("checkout:preview"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = place(buyer_client)
+
+    assert b'id="payments-not-configured"' not in preview.content
+    assert response["Location"] == reverse("checkout:thank-you")
+    payment = CheckoutPayment.objects.get()
+    assert (payment.status, payment.currency, payment.amount) == (
+        CheckoutStatus.PLACED,
+        "AZN",
+        Decimal("0.00"),
+    )
+    assert payment.payment_intent_id is None
+    order = Order.objects.get()
+    assert order.total_incl_tax == Decimal("0.00")
+    assert order.sources.count() == 0
+    assert Seat.objects.get().learner.email == "buyer@example.az"
+    assert _stock(course) == (12, 1)
+    assert calls == []
+    assert [m.to for m in mail.outbox] == [["buyer@example.az"]]
