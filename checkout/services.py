@@ -25,12 +25,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import mail_managers, send_mail
+from django.core.mail import mail_managers
 from django.db import transaction
 from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.forms.models import model_to_dict
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +46,7 @@ from market.currencies.money import convert, convert_line
 from market.currencies.selectors import RateUnavailable, rate_for
 from market.downloads.services import download_grants_create, download_grants_revoke
 from market.learning.services import seats_cancel_for_line, seats_create_for_order
+from market.mail import mail_in_language, site_url
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
@@ -57,10 +57,6 @@ from .models import CheckoutPayment, CheckoutStatus, Refund, RefundStatus
 logger = logging.getLogger(__name__)
 
 FINAL = (CheckoutStatus.PLACED, CheckoutStatus.REFUNDED, CheckoutStatus.NEEDS_ATTENTION)
-
-
-def transfer_group(order_number: str) -> str:
-    return f"order-{order_number}"
 
 
 class CheckoutRefused(Exception):
@@ -313,7 +309,7 @@ def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
                 idempotency_key=keys.checkout_intent(payment.pk),
                 # The order's number is known now (basket-based); residents'
                 # Connect transfers use the same group.
-                transfer_group=transfer_group(
+                transfer_group=keys.transfer_group(
                     OrderNumberGenerator().order_number(payment.basket)
                 ),
                 metadata={
@@ -330,9 +326,7 @@ def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
             payments.payment_intent_update_amount(
                 intent_id=payment.payment_intent_id,
                 amount=charge,
-                idempotency_key=keys.checkout_intent_amount(
-                    payment.pk, payment.currency, int(payment.amount * 100)
-                ),
+                idempotency_key=keys.checkout_intent_amount(payment.pk, charge),
             )
         else:
             return payment
@@ -487,17 +481,20 @@ def _place_and_record(payment: CheckoutPayment) -> None:
     transaction.on_commit(lambda: _send_order_placed(payment.pk))
 
 
-def checkout_fulfil(*, intent_id: str) -> CheckoutPayment | None:
+def checkout_fulfil(
+    *, intent_id: str, intent: payments.Intent | None = None
+) -> CheckoutPayment | None:
     """Place the order of a paid PaymentIntent, exactly once. Safe to call
     any number of times, from anywhere, concurrently. Returns the payment
-    (None for a PaymentIntent that is not a checkout of ours)."""
+    (None for a PaymentIntent that is not a checkout of ours). `intent` saves
+    a call to Stripe when the caller has just retrieved it."""
     payment = CheckoutPayment.objects.filter(payment_intent_id=intent_id).first()
     if payment is None:
         logger.warning("No checkout payment for PaymentIntent %s", intent_id)
         return None
     if payment.status in FINAL:
         return payment
-    intent = payments.payment_intent_retrieve(intent_id=intent_id)
+    intent = intent or payments.payment_intent_retrieve(intent_id=intent_id)
     if not intent.succeeded:
         return payment
     try:
@@ -683,7 +680,7 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
 
 def _send_order_placed(payment_id: int) -> None:
     payment = CheckoutPayment.objects.select_related("order", "user").get(pk=payment_id)
-    _mail(payment, "order_placed")
+    _mail_buyer(payment, "order_placed")
     _send_resident_sales(payment.order)
 
 
@@ -701,18 +698,19 @@ def _send_resident_sales(order: Order) -> None:
         if not recipients:
             continue
         with translation.override(resident.language or settings.LANGUAGE_CODE):
-            context = {
+            dashboard_url = site_url(reverse("resident_dashboard:index"))
+        mail_in_language(
+            language=resident.language,
+            subject_template="market/checkout/email/resident_sale_subject.txt",
+            body_template="market/checkout/email/resident_sale.txt",
+            context={
                 "order": order,
                 "resident": resident,
                 "lines": own_lines,
-                "dashboard_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("resident_dashboard:index"),
-            }
-            subject = render_to_string(
-                "market/checkout/email/resident_sale_subject.txt", context
-            ).strip()
-            body = render_to_string("market/checkout/email/resident_sale.txt", context)
-        send_mail(subject, body, None, recipients)
+                "dashboard_url": dashboard_url,
+            },
+            to=recipients,
+        )
 
 
 def _send_refunded(refund_id: int) -> None:
@@ -720,18 +718,18 @@ def _send_refunded(refund_id: int) -> None:
         pk=refund_id
     )
     payment = refund.order.checkout_payment
-    with translation.override(payment.language):
-        context = {"refund": refund, "order": refund.order}
-        subject = render_to_string(
-            "market/checkout/email/refunded_subject.txt", context
-        ).strip()
-        body = render_to_string("market/checkout/email/refunded.txt", context)
-    send_mail(subject, body, None, [payment.user.email])
+    mail_in_language(
+        language=payment.language,
+        subject_template="market/checkout/email/refunded_subject.txt",
+        body_template="market/checkout/email/refunded.txt",
+        context={"refund": refund, "order": refund.order},
+        to=[payment.user.email],
+    )
 
 
 def _send_not_placed(payment_id: int) -> None:
     payment = CheckoutPayment.objects.select_related("user").get(pk=payment_id)
-    _mail(payment, "not_placed")
+    _mail_buyer(payment, "not_placed")
     if payment.status == CheckoutStatus.NEEDS_ATTENTION:
         mail_managers(
             f"Paid checkout {payment.pk} needs attention",
@@ -739,16 +737,14 @@ def _send_not_placed(payment_id: int) -> None:
         )
 
 
-def _mail(payment: CheckoutPayment, template: str) -> None:
+def _mail_buyer(payment: CheckoutPayment, template: str) -> None:
+    # The order page's URL in the buyer's language (its prefix).
     with translation.override(payment.language):
-        context = {
-            "payment": payment,
-            "order": payment.order,
-            "orders_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("customer:order-list"),
-        }
-        subject = render_to_string(
-            f"market/checkout/email/{template}_subject.txt", context
-        ).strip()
-        body = render_to_string(f"market/checkout/email/{template}.txt", context)
-    send_mail(subject, body, None, [payment.user.email])
+        orders_url = site_url(reverse("customer:order-list"))
+    mail_in_language(
+        language=payment.language,
+        subject_template=f"market/checkout/email/{template}_subject.txt",
+        body_template=f"market/checkout/email/{template}.txt",
+        context={"payment": payment, "order": payment.order, "orders_url": orders_url},
+        to=[payment.user.email],
+    )

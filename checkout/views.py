@@ -3,7 +3,6 @@
 return page places the order (`checkout_fulfil`)."""
 
 import re
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,19 +17,20 @@ from django.views import View
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.views import *  # noqa: F403
 
-from market.currencies.money import convert_line
-from market.currencies.selectors import RateUnavailable, buyer_currency, rate_for
+from market.currencies.selectors import buyer_currency, buyer_currency_and_rate
 from market.payments import client as payments
 from market.payments import keys
 
 from .models import CheckoutPayment, CheckoutStatus
 from .services import (
+    FINAL,
     CheckoutRefused,
     charge_amount,
     checkout_begin,
     checkout_fulfil,
     checkout_release,
     checkout_resume,
+    line_charge,
     prepared_basket,
 )
 
@@ -45,14 +45,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["payments_configured"] = payments.is_configured()
-        currency = buyer_currency(self.request)
         total = context.get("order_total")
         shipping = context.get("shipping_charge")
         if total is not None and shipping is not None:
-            try:
-                rate = rate_for(currency=currency)
-            except RateUnavailable:
-                currency, rate = settings.MARKET_BASE_CURRENCY, Decimal("1")
+            currency, rate = buyer_currency_and_rate(self.request)
             context["charge_currency"] = currency
             # The same rule as the charge itself: line by line, then summed.
             context["charge_estimate"] = charge_amount(
@@ -143,12 +139,7 @@ class PayView(LoginRequiredMixin, View):
                 "lines": [
                     (
                         line,
-                        convert_line(
-                            unit_price=line.unit_price_incl_tax,
-                            quantity=line.quantity,
-                            rate=payment.rate,
-                            currency=payment.currency,
-                        ),
+                        line_charge(line=line, quantity=line.quantity, payment=payment),
                     )
                     for line in prepared_basket(payment).all_lines()
                 ],
@@ -218,18 +209,24 @@ class ReturnView(LoginRequiredMixin, View):
             except Http404:
                 return redirect("basket:summary")
         request.session[SESSION_KEY] = payment.pk
+        intent = None
         try:
-            payment = checkout_fulfil(intent_id=payment.payment_intent_id) or payment
+            if payment.status not in FINAL:
+                # Retrieved once, for placing the order and for the answer.
+                intent = payments.payment_intent_retrieve(
+                    intent_id=payment.payment_intent_id
+                )
+                payment = checkout_fulfil(intent_id=intent.id, intent=intent) or payment
         except payments.PaymentProviderError:
             return render(
                 request,
                 "oscar/checkout/pay_status.html",
                 {"payment": payment, "state": "unreachable"},
             )
-        return _status_response(request, payment)
+        return _status_response(request, payment, intent)
 
 
-def _status_response(request, payment: CheckoutPayment):
+def _status_response(request, payment: CheckoutPayment, intent=None):
     if payment.status == CheckoutStatus.PLACED:
         return _thank_you(request, payment)
     if payment.status in (CheckoutStatus.REFUNDED, CheckoutStatus.NEEDS_ATTENTION):
@@ -239,7 +236,9 @@ def _status_response(request, payment: CheckoutPayment):
             "oscar/checkout/pay_status.html",
             {"payment": payment, "state": "refunded"},
         )
-    intent = payments.payment_intent_retrieve(intent_id=payment.payment_intent_id)
+    intent = intent or payments.payment_intent_retrieve(
+        intent_id=payment.payment_intent_id
+    )
     if intent.status == "processing":
         return render(
             request,

@@ -7,7 +7,7 @@ from django import template
 from django.conf import settings
 
 from checkout.services import charge_amount
-from market.currencies.selectors import RateUnavailable, buyer_currency, rate_for
+from market.currencies.selectors import buyer_currency_and_rate
 from market.downloads.selectors import grants_for_order
 from market.learning.models import Seat
 from market.payments.money import Money
@@ -38,12 +38,8 @@ def basket_charge_estimate(context, basket, order_total):
     request = context.get("request")
     if request is None or order_total is None or basket.is_empty:
         return None
-    currency = buyer_currency(request)
+    currency, rate = buyer_currency_and_rate(request)
     if currency == settings.MARKET_BASE_CURRENCY:
-        return None
-    try:
-        rate = rate_for(currency=currency)
-    except RateUnavailable:
         return None
     lines_total = sum(
         (line.line_price_incl_tax for line in basket.all_lines()), Decimal("0.00")

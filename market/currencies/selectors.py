@@ -66,18 +66,35 @@ def rates_current(*, now: datetime | None = None) -> dict[str, Decimal]:
     return rates
 
 
-def buyer_currency(request, *, now: datetime | None = None) -> str:
-    """The currency the buyer chose (session key "currency") if it is one we
-    sell in and has a fresh rate; AZN otherwise."""
+_REQUEST_CACHE = "_market_buyer_currency_and_rate"
+
+
+def buyer_currency_and_rate(
+    request, *, now: datetime | None = None
+) -> tuple[str, Decimal]:
+    """The currency the buyer chose (session key "currency") and its rate, if
+    it is one we sell in and has a fresh rate; AZN and 1 otherwise. Looked up
+    once per request (the header, the prices and the basket all ask)."""
+    if now is None and hasattr(request, _REQUEST_CACHE):
+        return getattr(request, _REQUEST_CACHE)
     base = settings.MARKET_BASE_CURRENCY
+    result = (base, Decimal("1"))
     session = getattr(request, "session", None)
     chosen = session.get(SESSION_KEY) if session is not None else None
-    if not isinstance(chosen, str) or chosen not in settings.MARKET_CURRENCIES:
-        return base
-    if chosen == base:
-        return base
-    try:
-        rate_for(currency=chosen, now=now)
-    except RateUnavailable:
-        return base
-    return chosen
+    if (
+        isinstance(chosen, str)
+        and chosen in settings.MARKET_CURRENCIES
+        and chosen != base
+    ):
+        try:
+            result = (chosen, rate_for(currency=chosen, now=now))
+        except RateUnavailable:
+            pass
+    if request is not None and now is None:
+        setattr(request, _REQUEST_CACHE, result)
+    return result
+
+
+def buyer_currency(request, *, now: datetime | None = None) -> str:
+    """The buyer's currency: their choice if it has a fresh rate, else AZN."""
+    return buyer_currency_and_rate(request, now=now)[0]

@@ -209,17 +209,6 @@ def payment_intent_confirm(
     return _intent(obj)
 
 
-def payment_intent_cancel(*, intent_id: str, idempotency_key: str) -> Intent:
-    client = _client(timeout=settings.STRIPE_BACKGROUND_TIMEOUT)
-    obj = _call(
-        "payment_intent_cancel",
-        client.v1.payment_intents.cancel,
-        intent_id,
-        options={"idempotency_key": idempotency_key},
-    )
-    return _intent(obj)
-
-
 def refund_create(
     *, intent_id: str, amount: Money, idempotency_key: str, metadata: dict[str, str]
 ) -> RefundResult:
@@ -297,7 +286,6 @@ __all__ = [
     "RefundResult",
     "TransferResult",
     "is_configured",
-    "payment_intent_cancel",
     "payment_intent_confirm",
     "payment_intent_create",
     "payment_intent_params",

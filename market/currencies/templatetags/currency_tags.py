@@ -10,11 +10,9 @@ from django.utils import formats
 from market.payments.money import DECIMAL_PLACES, quantize
 
 from ..money import convert
-from ..selectors import RateUnavailable, buyer_currency, rate_for
+from ..selectors import buyer_currency, buyer_currency_and_rate
 
 register = template.Library()
-
-_REQUEST_CACHE = "_market_buyer_currency_and_rate"
 
 
 def format_money(amount: Decimal, currency: str) -> str:
@@ -38,24 +36,6 @@ def _as_decimal(amount) -> Decimal | None:
     return amount
 
 
-def _currency_and_rate(request) -> tuple[str, Decimal]:
-    """The buyer's currency and its rate, looked up once per request; AZN when
-    the rate is unavailable."""
-    base = settings.MARKET_BASE_CURRENCY
-    if request is None:
-        return base, Decimal("1")
-    cached = getattr(request, _REQUEST_CACHE, None)
-    if cached is not None:
-        return cached
-    currency = buyer_currency(request)
-    try:
-        rate = rate_for(currency=currency)
-    except RateUnavailable:
-        currency, rate = base, Decimal("1")
-    setattr(request, _REQUEST_CACHE, (currency, rate))
-    return currency, rate
-
-
 @register.simple_tag(takes_context=True)
 def buyer_price(context, amount) -> str:
     """An AZN amount in the buyer's currency, e.g. `12.34 USD` (AZN when the
@@ -63,7 +43,7 @@ def buyer_price(context, amount) -> str:
     amount = _as_decimal(amount)
     if amount is None:
         return ""
-    currency, rate = _currency_and_rate(context.get("request"))
+    currency, rate = buyer_currency_and_rate(context.get("request"))
     return format_money(convert(amount, rate=rate, currency=currency), currency)
 
 

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from market.payments import keys
+
 from ..iban import iban_normalise, validate_iban
 from .fields import money_field
 
@@ -277,4 +279,4 @@ class PayoutTransfer(models.Model):
 
     @property
     def idempotency_key(self) -> str:
-        return f"payout-{self.payout_id}-order-{self.order_id}"
+        return keys.payout_transfer(self.payout_id, self.order_id)

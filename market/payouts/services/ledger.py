@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.models import Line, Order
 
 from market.payments import client as payments
+from market.payments import keys
 from market.payments.money import Money
 from market.residents.models import Resident
 
@@ -331,7 +332,7 @@ def _reverse_transfers(
             reversed_money = payments.transfer_reverse(
                 transfer_id=transfer.stripe_transfer_id,
                 amount=Money(part, settings.MARKET_BASE_CURRENCY),
-                idempotency_key=f"refund-{key}-line-{line.pk}-transfer-{transfer.pk}",
+                idempotency_key=keys.transfer_reversal(key, line.pk, transfer.pk),
             )
         except payments.PaymentProviderError as error:
             # Not recovered: the resident's balance goes negative (a debt).

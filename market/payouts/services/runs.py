@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from market.payments import client as payments
+from market.payments import keys
 from market.payments.money import Money
 from market.residents.models import Resident
 
@@ -127,7 +128,7 @@ def _payout_write(*, run: PayoutRun, plan: selectors.PayoutPlan, now) -> Payout 
             payout=payout,
             order_id=order_id,
             amount=part,
-            transfer_group=f"order-{number}",
+            transfer_group=keys.transfer_group(number),
         )
         for (order_id, part), number in zip(
             allocation,

@@ -4,14 +4,14 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.apps.partner.models import Partner
 
 from market.accounts.models import User
+from market.mail import mail_in_language
 from market.text import slugify
 
 from ..models import Resident, ResidentStatus
@@ -36,17 +36,15 @@ def _email_applicant(resident: Resident, template: str) -> None:
     if resident.applicant is None:
         return
 
-    def send():
-        with translation.override(resident.language):
-            subject = render_to_string(
-                f"market/residents/email/{template}_subject.txt", {"resident": resident}
-            ).strip()
-            body = render_to_string(
-                f"market/residents/email/{template}_body.txt", {"resident": resident}
-            )
-        send_mail(subject, body, None, [resident.applicant.email])
-
-    transaction.on_commit(send)
+    transaction.on_commit(
+        lambda: mail_in_language(
+            language=resident.language,
+            subject_template=f"market/residents/email/{template}_subject.txt",
+            body_template=f"market/residents/email/{template}_body.txt",
+            context={"resident": resident},
+            to=[resident.applicant.email],
+        )
+    )
 
 
 @transaction.atomic
