@@ -5,9 +5,16 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.core.utils import slugify
+
+# Languages with their own title and description fields; every other language
+# (Azerbaijani, the default) shows the original `title` and `description`.
+TRANSLATED_LANGUAGES = ("en", "ru")
 
 
 class ReviewStatus(models.TextChoices):
@@ -21,8 +28,16 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", pgettext_lazy("listing review status", "Rejected")
 
 
+def _translated_language(language_code: str | None) -> str | None:
+    """The language whose own fields hold a text ("en-gb" -> "en"), or None
+    for the original fields."""
+    code = (language_code or "")[:2].lower()
+    return code if code in TRANSLATED_LANGUAGES else None
+
+
 class Product(AbstractProduct):
-    """Oscar's product plus the staff review of resident-made listings.
+    """Oscar's product plus the staff review of resident-made listings, and
+    the title and description in English and Russian besides the original.
 
     Staff-made and demo products are live by default; the resident dashboard
     sets every new or edited listing to pending.
@@ -36,6 +51,66 @@ class Product(AbstractProduct):
         db_index=True,
     )
     review_reason = models.TextField(_("review reason"), blank=True)
+    # The original `title` and `description` are in the resident's language
+    # (Azerbaijani, usually); these are shown to English and Russian visitors.
+    # Descriptions are sanitised on write like `description` (market/html.py).
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+
+    def _own_text(self, field: str, language_code: str | None) -> str:
+        language = _translated_language(language_code)
+        text = getattr(self, f"{field}_{language}") if language else ""
+        return text or getattr(self, field)
+
+    def title_in(self, language_code: str | None) -> str:
+        """The title in a language, else the original; a variant with no title
+        of its own has its parent's."""
+        title = self._own_text("title", language_code)
+        if not title and self.parent_id:
+            return self.parent.title_in(language_code)
+        return title
+
+    def description_in(self, language_code: str | None) -> str:
+        """The (sanitised HTML) description in a language, else the original;
+        a variant with no description of its own has its parent's."""
+        description = self._own_text("description", language_code)
+        if not description and self.parent_id:
+            return self.parent.description_in(language_code)
+        return description
+
+    def get_title(self):
+        """The title in the active language (Oscar's templates call this)."""
+        return self.title_in(get_language())
+
+    get_title.short_description = AbstractProduct.get_title.short_description
+
+    def get_description(self) -> str:
+        """The description in the active language, as stored (sanitised HTML)."""
+        return self.description_in(get_language())
+
+    @property
+    def description_html(self) -> str:
+        """The description in the active language, safe to render: what a
+        resident writes is sanitised when saved (market/html.py)."""
+        return mark_safe(self.get_description())  # noqa: S308 (sanitised on write)
+
+    def get_meta_description(self):
+        meta_description = self.meta_description
+        if not meta_description and self.is_child:
+            meta_description = self.parent.meta_description
+        return meta_description or strip_tags(self.get_description())
+
+    get_meta_description.short_description = (
+        AbstractProduct.get_meta_description.short_description
+    )
+
+    def save(self, *args, **kwargs):
+        # The slug comes from the original title, whatever the active language.
+        if not self.slug:
+            self.slug = slugify(self.title_in(None))
+        super().save(*args, **kwargs)
 
 
 class PrivateStorage(FileSystemStorage):

@@ -3149,6 +3149,78 @@ PRODUCTS = [
             ("2027-04-24 11:00", "Kreativ Mərkəz, Bakı, Zal 1"),
         ],
     },
+    # Later additions to Quba Xalça Evi's carpets (hence the UPCs out of place).
+    {
+        "upc": "CM-0076",
+        "resident": "quba-xalca-evi",
+        "kind": "physical",
+        "category": "carpets",
+        "title": {
+            "az": 'Şirvan kilimi "Ulduz"',
+            "en": 'Shirvan kilim "Ulduz"',
+            "ru": "Ширванский килим «Улдуз»",
+        },
+        "description": {
+            "az": (
+                "Xovsuz, düz toxunma Şirvan kilimi: tünd qırmızı fonda səkkizguşəli "
+                "ulduzlar. Əriş və arğac yundandır, təbii boyalarla boyanıb. "
+                "Ölçüsü 150 x 100 sm."
+            ),
+            "en": (
+                "A flat-woven Shirvan kilim with no pile: eight-pointed stars on a "
+                "deep red ground. Wool warp and weft, coloured with natural dyes. "
+                "150 x 100 cm."
+            ),
+            "ru": (
+                "Безворсовый ширванский килим гладкого плетения: восьмиконечные "
+                "звёзды на тёмно-красном поле. Шерстяные основа и уток, натуральные "
+                "красители. Размер 150 x 100 см."
+            ),
+        },
+        "price": Decimal("320.00"),
+        "stock": 4,
+        "weight_grams": 2400,
+        "dimensions": "150 x 100 cm",
+        "materials": "wool, natural dyes",
+        "hs_code": "5702.10",
+        "country_of_origin": "AZ",
+        "ships_to": ["AZ", "TR", "GE", "DE", "FR", "GB", "US", "NL", "IT"],
+    },
+    {
+        "upc": "CM-0077",
+        "resident": "quba-xalca-evi",
+        "kind": "physical",
+        "category": "carpets",
+        "title": {
+            "az": 'Namazlıq xalça "Buta"',
+            "en": 'Prayer rug "Buta"',
+            "ru": "Молитвенный коврик «Бута»",
+        },
+        "description": {
+            "az": (
+                "Əl toxunması kiçik namazlıq: fil sümüyü rəngli fonda mehrab tağı "
+                "və buta naxışları. Yun xov, pambıq əriş, təbii boyalar. Ölçüsü "
+                "90 x 60 sm."
+            ),
+            "en": (
+                "A small hand-knotted prayer rug: a mihrab arch and buta motifs on an "
+                "ivory ground. Wool pile, cotton warp, natural dyes. 90 x 60 cm."
+            ),
+            "ru": (
+                "Небольшой молитвенный коврик ручной работы: арка михраба и узоры "
+                "бута на фоне цвета слоновой кости. Шерстяной ворс, хлопковая "
+                "основа, натуральные красители. Размер 90 x 60 см."
+            ),
+        },
+        "price": Decimal("240.00"),
+        "stock": 2,
+        "weight_grams": 1500,
+        "dimensions": "90 x 60 cm",
+        "materials": "wool, cotton warp, natural dyes",
+        "hs_code": "5701.10",
+        "country_of_origin": "AZ",
+        "ships_to": ["AZ", "TR", "GE"],
+    },
 ]
 
 # Creative Market home page, per language.

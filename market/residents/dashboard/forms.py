@@ -84,6 +84,24 @@ class ListingForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )
+    # Optional translations: English and Russian visitors see them; anyone else,
+    # or anyone when one is left empty, sees the original title and description.
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=255, required=False
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    title_ru = forms.CharField(
+        label=_("Title in Russian"), max_length=255, required=False
+    )
+    description_ru = forms.CharField(
+        label=_("Description in Russian"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.all()
     )
@@ -132,6 +150,10 @@ class ListingForm(forms.Form):
         arguments = {
             "title": data["title"],
             "description": data["description"],
+            "title_en": data["title_en"],
+            "title_ru": data["title_ru"],
+            "description_en": data["description_en"],
+            "description_ru": data["description_ru"],
             "category": data["category"],
             "image": data.get("image"),
             "stock": data.get("stock"),

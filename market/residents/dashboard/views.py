@@ -126,6 +126,10 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
         initial = {
             "title": product.title,
             "description": product.description,
+            "title_en": product.title_en,
+            "title_ru": product.title_ru,
+            "description_en": product.description_en,
+            "description_ru": product.description_ru,
             "category": product.categories.first(),
         }
         for code, *_rest in KINDS[product.product_class.slug][3]:

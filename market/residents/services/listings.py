@@ -69,6 +69,8 @@ def _set_licences(product: Product, resident: Resident, prices: dict) -> None:
             defaults={"title": f"{product.title} ({name})"},
         )
         child.title = f"{product.title} ({name})"
+        child.title_en = f"{product.title_en} ({name})" if product.title_en else ""
+        child.title_ru = f"{product.title_ru} ({name})" if product.title_ru else ""
         child.save()
         child.attr.licence = AttributeOption.objects.get(code=code)
         child.attr.save()
@@ -88,6 +90,26 @@ def _write_details(
         _set_stock(product, resident, price, stock if track_stock else None)
 
 
+def _set_texts(
+    product: Product,
+    *,
+    title: str,
+    description: str,
+    title_en: str,
+    title_ru: str,
+    description_en: str,
+    description_ru: str,
+) -> None:
+    """The original title and description and their translations; every
+    description is sanitised here, on write (market/html.py)."""
+    product.title = title
+    product.title_en = title_en
+    product.title_ru = title_ru
+    product.description = sanitise_html(description)
+    product.description_en = sanitise_html(description_en)
+    product.description_ru = sanitise_html(description_ru)
+
+
 def _check_prices(price: Decimal | None, licence_prices: dict | None) -> None:
     values = [price] if price is not None else list((licence_prices or {}).values())
     if not values or any(value is None or value < 0 for value in values):
@@ -101,6 +123,10 @@ def listing_create(
     kind: str,
     title: str,
     description: str,
+    title_en: str = "",
+    title_ru: str = "",
+    description_en: str = "",
+    description_ru: str = "",
     category: Category,
     price: Decimal | None = None,
     licence_prices: dict | None = None,
@@ -108,15 +134,26 @@ def listing_create(
     attributes: dict,
     image: UploadedFile | None = None,
 ) -> Product:
-    """A new listing of one kind; it waits for staff review before it is public."""
+    """A new listing of one kind; it waits for staff review before it is public.
+
+    The title and description are the original (shown in Azerbaijani and as
+    the fallback); the `_en` and `_ru` ones are optional translations."""
     _check_prices(price, licence_prices)
-    product = Product.objects.create(
+    product = Product(
         structure=Product.PARENT if kind == DIGITAL else Product.STANDALONE,
         product_class=ProductClass.objects.get(slug=kind),
-        title=title,
-        description=sanitise_html(description),
         review_status=ReviewStatus.PENDING,
     )
+    _set_texts(
+        product,
+        title=title,
+        description=description,
+        title_en=title_en,
+        title_ru=title_ru,
+        description_en=description_en,
+        description_ru=description_ru,
+    )
+    product.save()
     product.upc = f"R{resident.pk}-{product.pk}"
     product.save()
     _write_details(
@@ -133,6 +170,10 @@ def listing_update(
     product: Product,
     title: str,
     description: str,
+    title_en: str = "",
+    title_ru: str = "",
+    description_en: str = "",
+    description_ru: str = "",
     category: Category,
     price: Decimal | None = None,
     licence_prices: dict | None = None,
@@ -140,12 +181,20 @@ def listing_update(
     attributes: dict,
     image: UploadedFile | None = None,
 ) -> Product:
-    """Change one of the resident's listings; it goes back to staff review."""
+    """Change one of the resident's listings, translations included (an empty
+    one clears it); it goes back to staff review."""
     product = owned_products(resident).select_for_update().get(pk=product.pk)
     _check_prices(price, licence_prices)
     kind = product.product_class.slug
-    product.title = title
-    product.description = sanitise_html(description)
+    _set_texts(
+        product,
+        title=title,
+        description=description,
+        title_en=title_en,
+        title_ru=title_ru,
+        description_en=description_en,
+        description_ru=description_ru,
+    )
     product.review_status = ReviewStatus.PENDING
     product.review_reason = ""
     product.save()

@@ -1,5 +1,7 @@
 """The demo: a believable Centre, built idempotently."""
 
+from decimal import Decimal
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -133,3 +135,51 @@ def test_demo_accounts_sign_in(demo, client):
     assert resident_user.partners.get().resident.slug == data.RESIDENTS[0]["slug"]
     assert resident_user.residencies.get().slug == data.RESIDENTS[0]["slug"]
     assert client.login(email=builders.STAFF_EMAIL, password=builders.STAFF_PASSWORD)
+
+
+def test_products_carry_their_titles_and_descriptions_in_three_languages(demo):
+    kilim = Product.objects.get(title='Şirvan kilimi "Ulduz"')
+
+    assert (kilim.title_en, kilim.title_ru) == (
+        'Shirvan kilim "Ulduz"',
+        "Ширванский килим «Улдуз»",
+    )
+    assert kilim.description_en.startswith("<p>A flat-woven Shirvan kilim")
+    assert kilim.description_ru.startswith("<p>Безворсовый ширванский килим")
+    assert kilim.stockrecords.get().price == Decimal("320.00")
+    assert kilim.categories.get().name == data.CATEGORIES["carpets"]["name"]["az"]
+    prayer_rug = Product.objects.get(title_en='Prayer rug "Buta"')
+    assert prayer_rug.title_ru == "Молитвенный коврик «Бута»"
+    assert prayer_rug.attr.ships_to == "AZ, TR, GE"
+    assert not Product.objects.filter(parent__isnull=True, title_en="").exists()
+    assert not Product.objects.filter(parent__isnull=True, description_ru="").exists()
+
+
+def test_licence_variants_are_named_in_three_languages(demo):
+    spec = next(spec for spec in data.PRODUCTS if spec["kind"] == DIGITAL)
+    variant = Product.objects.get(upc=f"{spec['upc']}-P")
+
+    assert (variant.title, variant.title_en, variant.title_ru) == (
+        f"{spec['title']['az']} (Personal)",
+        f"{spec['title']['en']} (Personal)",
+        f"{spec['title']['ru']} (Personal)",
+    )
+
+
+def test_load_demo_adds_translations_missing_from_an_older_demo(demo):
+    spec = next(spec for spec in data.PRODUCTS if spec["kind"] == DIGITAL)
+    Product.objects.filter(upc__startswith=spec["upc"]).update(
+        title_en="", title_ru="", description_en=""
+    )
+    Product.objects.filter(upc=spec["upc"]).update(description_ru="<p>Ours</p>")
+
+    call_command("load_demo", verbosity=0)
+
+    product = Product.objects.get(upc=spec["upc"])
+    variant = Product.objects.get(upc=f"{spec['upc']}-C")
+    assert (product.title_en, product.description_en, product.description_ru) == (
+        spec["title"]["en"],
+        f"<p>{spec['description']['en']}</p>",
+        "<p>Ours</p>",
+    )
+    assert variant.title_ru == f"{spec['title']['ru']} (Commercial)"

@@ -224,3 +224,104 @@ def test_dashboard_lists_only_own_lines_of_a_shared_order(
 
     assert list(page.context["lines"]) == [mine]
     assert "Nərd taxtası" not in page.content.decode()
+
+
+TRANSLATION_FIELDS = {
+    "title_en": "New carpet",
+    "title_ru": "Новый ковёр",
+    "description_en": '<p>Wool</p><script>alert("x")</script>',
+    "description_ru": "<p onclick=\"alert(1)\">Шерсть</p><script>alert('x')</script>",
+}
+
+
+def test_a_listing_saves_its_translations_sanitised(client, owner, catalogue):
+    client.force_login(owner)
+
+    response = _create(client, PHYSICAL, catalogue["category"], **TRANSLATION_FIELDS)
+
+    product = Product.objects.get(title="Yeni xalça")
+    assert response.status_code == 302
+    assert (
+        product.title_en,
+        product.title_ru,
+        product.description_en,
+        product.description_ru,
+    ) == ("New carpet", "Новый ковёр", "<p>Wool</p>", "<p>Шерсть</p>")
+
+
+def test_translations_are_optional(client, owner, catalogue):
+    client.force_login(owner)
+
+    response = _create(client, SERVICE, catalogue["category"])
+
+    product = Product.objects.get(title="Yeni xalça")
+    assert response.status_code == 302
+    assert (
+        product.title_en,
+        product.title_ru,
+        product.description_en,
+        product.description_ru,
+    ) == ("", "", "", "")
+
+
+def test_a_digital_listing_names_its_licences_in_each_language(
+    client, owner, catalogue
+):
+    client.force_login(owner)
+
+    _create(client, DIGITAL, catalogue["category"], title_en="New carpet")
+
+    product = Product.objects.get(title="Yeni xalça")
+    titles = sorted(
+        (child.title, child.title_en, child.title_ru)
+        for child in product.children.all()
+    )
+    assert titles == [
+        ("Yeni xalça (Commercial)", "New carpet (Commercial)", ""),
+        ("Yeni xalça (Extended)", "New carpet (Extended)", ""),
+        ("Yeni xalça (Personal)", "New carpet (Personal)", ""),
+    ]
+
+
+def test_editing_only_a_translation_sends_the_listing_back_to_review(
+    client, owner, catalogue
+):
+    product = catalogue[PHYSICAL]
+    client.force_login(owner)
+    form = client.get(reverse("resident_dashboard:edit", kwargs={"pk": product.pk}))
+    initial = form.context["form"].initial
+
+    response = client.post(
+        reverse("resident_dashboard:edit", kwargs={"pk": product.pk}),
+        {
+            "title": initial["title"],
+            "description": initial["description"],
+            "category": initial["category"].pk,
+            **KIND_FIELDS[PHYSICAL],
+            "description_en": "<p>Hand-knotted</p><script>alert(1)</script>",
+        },
+    )
+
+    product.refresh_from_db()
+    assert response.status_code == 302
+    assert (product.title, product.description_en, product.review_status) == (
+        "Quba xalçası",
+        "<p>Hand-knotted</p>",
+        ReviewStatus.PENDING,
+    )
+
+
+def test_the_edit_form_shows_the_stored_translations(client, owner, catalogue):
+    product = catalogue[PHYSICAL]
+    product.title_en, product.description_ru = "Quba carpet", "<p>Ковёр</p>"
+    product.save()
+    client.force_login(owner)
+
+    page = client.get(reverse("resident_dashboard:edit", kwargs={"pk": product.pk}))
+
+    initial = page.context["form"].initial
+    assert (initial["title_en"], initial["title_ru"], initial["description_ru"]) == (
+        "Quba carpet",
+        "",
+        "<p>Ковёр</p>",
+    )

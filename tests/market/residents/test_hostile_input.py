@@ -114,6 +114,8 @@ def test_hostile_description_and_bio_render_inert(
         {
             "title": f"Studiya {payload}",
             "description": f"<p>Yaxşı səs</p>{payload}",
+            "description_en": f"<p>Good sound</p>{payload}",
+            "description_ru": f"<p>Хороший звук</p>{payload}",
             "category": catalogue["category"].pk,
             "price": "40.00",
         },
@@ -126,15 +128,20 @@ def test_hostile_description_and_bio_render_inert(
     client.force_login(staff)
     client.post(reverse("listing_decide", args=[product.pk]), {"decision": "approve"})
     client.logout()
+    product_url = product.get_absolute_url()  # a page in /en/ leaves English on
 
     pages = [
-        client.get(product.get_absolute_url()).content.decode().lower(),
+        client.get(product_url).content.decode().lower(),
         client.get(resident.get_absolute_url()).content.decode().lower(),
+        client.get(f"/en{product_url}").content.decode().lower(),
+        client.get(f"/ru{product_url}").content.decode().lower(),
     ]
 
     for html in pages:
         assert _active_content(html) == []
     assert "yaxşı səs" in pages[0]
+    assert "good sound" in pages[2]
+    assert "хороший звук" in pages[3]
 
 
 class _ActiveContent(HTMLParser):
