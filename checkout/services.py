@@ -42,6 +42,7 @@ from oscar.apps.partner.strategy import Selector
 from oscar.apps.payment.models import Source, SourceType
 from oscar.apps.shipping.repository import Repository
 
+from catalogue.signals import stock_changed
 from market.currencies.money import convert, convert_line
 from market.currencies.selectors import RateUnavailable, rate_for
 from market.downloads.services import download_grants_create, download_grants_revoke
@@ -111,6 +112,16 @@ def _allocate(holds: list[Hold]) -> None:
                 _("Sorry, only %(left)s of “%(title)s” left.")
                 % {"left": left, "title": record.product.get_title()}
             )
+    _announce_stock(holds)
+
+
+def _announce_stock(holds: list[Hold]) -> None:
+    """Tell listeners (search) that availability changed: these UPDATEs send
+    no model signal."""
+    product_ids = StockRecord.objects.filter(
+        pk__in=[hold.stockrecord_id for hold in holds]
+    ).values_list("product_id", flat=True)
+    stock_changed.send(sender=StockRecord, product_ids=list(product_ids))
 
 
 def ships_to(product) -> set[str] | None:
@@ -147,6 +158,7 @@ def _release(holds: list[Hold]) -> None:
         StockRecord.objects.filter(
             pk=hold.stockrecord_id, num_allocated__gte=hold.quantity
         ).update(num_allocated=F("num_allocated") - hold.quantity)
+    _announce_stock(holds)
 
 
 def _held(payment: CheckoutPayment) -> list[Hold]:

@@ -11,9 +11,11 @@ from django.utils.text import slugify as django_slugify
 # Azerbaijani letters that NFKD does not fold to ASCII on its own.
 _LATIN_FOLD = str.maketrans({"ə": "e", "ı": "i", "ğ": "g", "ş": "s", "ç": "c"})
 
+# "ё" becomes "e", not "yo": Russian writers often type "е" for it, and the
+# Russian stemmer folds it the same way.
 _CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
-    "ё": "yo", "ж": "j", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l",
+    "ё": "e", "ж": "j", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l",
     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
     "у": "u", "ү": "u", "ф": "f", "х": "x", "һ": "h", "ц": "ts", "ч": "c",
     "ҹ": "c", "ш": "s", "щ": "sc", "ъ": "", "ы": "i", "ь": "", "э": "e",

@@ -1,58 +1,70 @@
 """Keep the search index in step with the catalogue.
 
 Signals are the right seam here: the catalogue must not know about search.
-Indexing runs after the transaction commits, never inside a rolled-back one.
+Each receiver only queues product ids in the indexing outbox, inside the
+writer's transaction (search/indexing.py).
 """
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.apps.partner.models import StockRecord
 
-from catalogue.models import Product
+from catalogue.models import Category, Product, ProductAttributeValue, ProductCategory
+from catalogue.signals import stock_changed
 from market.residents.models import Resident
 
-from .backends import get_backend
-
-
-def _index_later(product_ids: set[int]) -> None:
-    if product_ids:
-        transaction.on_commit(partial(get_backend().index_products, product_ids))
+from .indexing import products_queue
 
 
 def _product_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        _index_later({instance.pk})
+        products_queue([instance.parent_id or instance.pk])
 
 
-def _stockrecord_changed(sender, instance, raw=False, **kwargs):
+def _of_product(sender, instance, raw=False, **kwargs):
     if not raw:
-        _index_later({instance.product_id})
+        products_queue([instance.product_id])
 
 
 def _resident_changed(sender, instance, raw=False, **kwargs):
+    if raw or instance.partner_id is None:
+        return
+    products_queue(
+        Product.objects.filter(stockrecords__partner_id=instance.partner_id)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def _category_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    product_ids = set(
-        Product.objects.filter(
-            stockrecords__partner_id=instance.partner_id
-        ).values_list("pk", flat=True)
+    subtree = instance.get_descendants_and_self()
+    products_queue(
+        ProductCategory.objects.filter(category__in=subtree).values_list(
+            "product_id", flat=True
+        )
     )
-    _index_later(product_ids)
+
+
+def _stock_changed(sender, product_ids, **kwargs):
+    products_queue(product_ids)
 
 
 def connect() -> None:
-    post_save.connect(_product_changed, sender=Product, dispatch_uid="search-product")
-    post_delete.connect(
-        _product_changed, sender=Product, dispatch_uid="search-product-delete"
-    )
-    post_save.connect(
-        _stockrecord_changed, sender=StockRecord, dispatch_uid="search-stockrecord"
-    )
-    post_delete.connect(
-        _stockrecord_changed, sender=StockRecord, dispatch_uid="search-stock-delete"
-    )
+    for model, receiver, name in [
+        (Product, _product_changed, "product"),
+        (StockRecord, _of_product, "stockrecord"),
+        (ProductAttributeValue, _of_product, "attribute"),
+        (ProductCategory, _of_product, "productcategory"),
+    ]:
+        post_save.connect(receiver, sender=model, dispatch_uid=f"search-{name}")
+        post_delete.connect(
+            receiver, sender=model, dispatch_uid=f"search-{name}-delete"
+        )
     post_save.connect(
         _resident_changed, sender=Resident, dispatch_uid="search-resident"
     )
+    post_save.connect(
+        _category_changed, sender=Category, dispatch_uid="search-category"
+    )
+    stock_changed.connect(_stock_changed, dispatch_uid="search-stock-changed")

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.address.models import Country
@@ -31,7 +32,6 @@ from market.accounts.models import User
 from market.currencies.services import exchange_rates_store
 from market.residents.models import Resident, ResidentStatus
 from market.residents.services import digital_file_add
-from search.backends import get_backend
 from tests.factories import (
     ParentProductFactory,
     ProductFactory,
@@ -200,18 +200,63 @@ def _kind_attributes(spec: dict) -> dict:
     }
 
 
+def _texts(spec: dict, suffix: str = "") -> dict:
+    """Title (Azerbaijani, the original) and its English and Russian versions;
+    `suffix` names a variant ("Personal")."""
+    end = f" ({suffix})" if suffix else ""
+    return {
+        "title": f"{spec['title']['az']}{end}",
+        "title_en": f"{spec['title']['en']}{end}",
+        "title_ru": f"{spec['title']['ru']}{end}",
+    }
+
+
+def _variant_upc(spec: dict, licence_code: str) -> str:
+    return f"{spec['upc']}-{licence_code[0].upper()}"
+
+
+def _descriptions(spec: dict) -> dict:
+    return {
+        "description": f"<p>{spec['description']['az']}</p>",
+        "description_en": f"<p>{spec['description']['en']}</p>",
+        "description_ru": f"<p>{spec['description']['ru']}</p>",
+    }
+
+
+def _add_missing_translations(product: Product, spec: dict) -> None:
+    """A product of an older demo gets the English and Russian texts it lacks
+    (its variants too); a text already given is left alone."""
+    targets = [(product, _texts(spec) | _descriptions(spec))]
+    for code, name in LICENCES:
+        child = product.children.filter(upc=_variant_upc(spec, code)).first()
+        if child is not None:
+            targets.append((child, _texts(spec, name)))
+    for target, texts in targets:
+        missing = [
+            field
+            for field in texts
+            if field.endswith(("_en", "_ru")) and not getattr(target, field)
+        ]
+        for field in missing:
+            setattr(target, field, texts[field])
+        if missing:
+            target.save(update_fields=missing)
+
+
 def demo_product(spec: dict, resident: Resident, category: Category) -> Product:
-    """One product of the demo, with its kind's attributes and an image."""
+    """One product of the demo, with its kind's attributes and an image, and
+    its title and description in Azerbaijani (the original), English, Russian."""
     existing = Product.objects.filter(upc=spec["upc"]).first()
     if existing is not None:
+        _add_missing_translations(existing, spec)
         return existing
     kind = spec["kind"]
     common = {
         "resident": resident,
         "kind": kind,
         "upc": spec["upc"],
-        "title": spec["title"]["az"],
-        "description": f"<p>{spec['description']['az']}</p>",
+        **_texts(spec),
+        **_descriptions(spec),
         "categories": [category],
         "attributes": _kind_attributes(spec),
     }
@@ -221,8 +266,8 @@ def demo_product(spec: dict, resident: Resident, category: Category) -> Product:
             VariantFactory(
                 parent=product,
                 resident=resident,
-                title=f"{spec['title']['az']} ({name})",
-                upc=f"{spec['upc']}-{code[0].upper()}",
+                **_texts(spec, name),
+                upc=_variant_upc(spec, code),
                 price=spec["licences"][code],
                 attributes={"licence": licence_option(code)},
             )
@@ -432,7 +477,9 @@ def load_demo() -> DemoSummary:
         demo_countries()
         build_payout_profiles()
         demo_digital_files()
-    get_backend().rebuild()
+    # Every save above was indexed through the outbox; a rebuild makes sure
+    # (and is what an existing deployment runs after loading data).
+    call_command("search_rebuild", stdout=io.StringIO())
     return DemoSummary(
         users=User.objects.count(),
         residents=Resident.objects.count(),

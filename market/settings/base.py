@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -202,10 +204,36 @@ HAYSTACK_CONNECTIONS = {
 }
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
-# Our search backend (the Elasticsearch backend comes with its own issue).
-MARKET_SEARCH_BACKEND = env(
-    "MARKET_SEARCH_BACKEND", default="search.backends.database.DatabaseBackend"
+# Search: the database backend (SQLite FTS5 / PostgreSQL full-text) unless
+# ELASTICSEARCH_URL is set; then Elasticsearch answers, with the database
+# backend as its fallback when the cluster is down or slow.
+MARKET_ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+MARKET_ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="market-products")
+MARKET_ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=1.5)
+MARKET_ELASTICSEARCH_INDEX_TIMEOUT = env.float(
+    "ELASTICSEARCH_INDEX_TIMEOUT", default=30.0
 )
+# After a failure, searches skip Elasticsearch for this long.
+MARKET_SEARCH_RETRY_SECONDS = env.int("MARKET_SEARCH_RETRY_SECONDS", default=30)
+MARKET_SEARCH_BACKEND = env(
+    "MARKET_SEARCH_BACKEND",
+    default=(
+        "search.backends.elasticsearch.ElasticsearchBackend"
+        if MARKET_ELASTICSEARCH_URL
+        else "search.backends.database.DatabaseBackend"
+    ),
+)
+
+# Background tasks (search indexing). Development runs them in-process right
+# after the commit; production sets
+# MARKET_TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs
+# `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env("MARKET_TASKS_BACKEND", default="")
+        or "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 # Hostnames of the two Wagtail sites (the demo uses *.localhost).
 MARKET_SITE_HOSTNAME = env("MARKET_SITE_HOSTNAME", default="market.localhost")

@@ -19,3 +19,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": env("MARKET_TEST_SQLITE", default=str(BASE_DIR / ".test-db.sqlite3"))
     }
+
+# The suite searches the database; the Elasticsearch contract suite builds its
+# own backend on ELASTICSEARCH_URL when that is set.
+MARKET_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -8,7 +8,7 @@ from market.text import slugify
     [
         ("Quba xalçası", "quba-xalcasi"),
         ("Şəki ipək kəlağayısı", "seki-ipek-kelagayisi"),
-        ("Кубинский ковёр", "kubinskiy-kovyor"),
+        ("Кубинский ковёр", "kubinskiy-kover"),
         ("AI for Animation: 2027", "ai-for-animation-2027"),
     ],
 )

@@ -10,7 +10,7 @@ from search.normalise import normalise, tokens
         ("QUBA XALÇASI", "quba xalcasi"),
         ("Şəki ipəyi, əl işi!", "seki ipeyi el isi"),
         ("Gəncə — Göygöl üçün", "gence goygol ucun"),
-        ("Ковёр ручной работы", "kovyor rucnoy raboti"),
+        ("Ковёр ручной работы", "kover rucnoy raboti"),
         ("Кубинский ковер", "kubinskiy kover"),
         ("Café déjà vu 2026", "cafe deja vu 2026"),
         ("", ""),
