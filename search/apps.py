@@ -14,7 +14,11 @@ class SearchConfig(apps.SearchConfig):
 
         receivers.connect()
         self.search_view = views.FacetedSearchView
+        self.suggest_view = views.suggest
 
     def get_urls(self):
-        urlpatterns = [path("", self.search_view.as_view(), name="search")]
+        urlpatterns = [
+            path("", self.search_view.as_view(), name="search"),
+            path("suggest/", self.suggest_view, name="suggest"),
+        ]
         return self.post_process_urls(urlpatterns)
