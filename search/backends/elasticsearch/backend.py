@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from django.conf import settings
@@ -58,6 +58,15 @@ def _missing_delete(error: dict) -> bool:
     return bool(item) and item.get("status") == 404 and "error" not in item
 
 
+@lru_cache(maxsize=8)
+def _shared_client(url: str, timeout: float) -> Elasticsearch:
+    """One client (and its connection pool) per process, not one per request:
+    a backend object is made for each search."""
+    return Elasticsearch(
+        url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+    )
+
+
 class ElasticsearchBackend(SearchBackend):
     """Searches the index behind the alias MARKET_ELASTICSEARCH_INDEX.
 
@@ -90,12 +99,7 @@ class ElasticsearchBackend(SearchBackend):
         if not self.url:
             raise SearchUnavailable("MARKET_ELASTICSEARCH_URL is not set.")
         try:
-            return Elasticsearch(
-                self.url,
-                request_timeout=self.timeout,
-                max_retries=0,
-                retry_on_timeout=False,
-            )
+            return _shared_client(self.url, self.timeout)
         except ValueError as error:
             raise SearchUnavailable(f"Bad MARKET_ELASTICSEARCH_URL: {error}") from error
 
