@@ -11,10 +11,12 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run run-payments install demo test check format messages system-deps clean
+.PHONY: run run-payments install demo test check format messages system-deps clean \
+	bench-search
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -53,6 +55,18 @@ messages: install ## Re-extract and compile translations (needs GNU gettext)
 system-deps: ## Debian packages some tests use: chromium (browser), gettext (as root)
 	command -v chromium >/dev/null && command -v xgettext >/dev/null || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext)
+
+# Figures, not a test (tests/bench/search_bench.py). Each run builds its own
+# database (a file in /tmp, or `market_bench` on BENCH_POSTGRES_URL) and drops
+# it. With ELASTICSEARCH_URL set, the SQLite runs time Elasticsearch too (its
+# figures do not depend on the SQL database). The 100,000 runs take minutes.
+bench-search: install ## Search benchmark: 10,000 and 100,000 products on SQLite and PostgreSQL
+	$(BIN)/python tests/bench/search_bench.py --products 10000 --database sqlite
+	$(BIN)/python tests/bench/search_bench.py --products 100000 --database sqlite
+	$(BIN)/python tests/bench/search_bench.py --products 10000 --database postgres \
+		--postgres-url $(BENCH_POSTGRES_URL) --no-elasticsearch
+	$(BIN)/python tests/bench/search_bench.py --products 100000 --database postgres \
+		--postgres-url $(BENCH_POSTGRES_URL) --no-elasticsearch
 
 clean:
 	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles .localstripe
