@@ -28,6 +28,15 @@ class ProductDocument(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # Browsing sorts the whole result: newest first, or by price.
+        indexes = [
+            models.Index(
+                fields=["-date_created", "-product"], name="search_document_newest"
+            ),
+            models.Index(
+                fields=["price_cents", "product"], name="search_document_price"
+            ),
+        ]
         verbose_name = _("product search document")
         verbose_name_plural = _("product search documents")
 

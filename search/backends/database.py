@@ -332,9 +332,8 @@ class DatabaseBackend(SearchBackend):
             selects.append(f"SUM(CASE WHEN {parts} THEN 1 ELSE 0 END)")
             params.extend(band_params)
         cursor.execute(
-            f"{with_[0]} SELECT {', '.join(selects)} FROM {DOCUMENT} d "
-            f"WHERE d.product_id IN "
-            f"(SELECT d.product_id FROM {DOCUMENT} d{join} WHERE {sql.where()})",
+            f"{with_[0]} SELECT {', '.join(selects)} FROM "
+            f"(SELECT d.price_cents FROM {DOCUMENT} d{join} WHERE {sql.where()}) d",
             [*with_[1], *params, *sql.params],
         )
         row = cursor.fetchone()
@@ -403,8 +402,13 @@ class DatabaseBackend(SearchBackend):
                 )
         ProductDocument.objects.bulk_create(rows, batch_size=BATCH)
         DocumentFacet.objects.bulk_create(facets, batch_size=BATCH)
+        # Typos are forgiven in words, not in numbers (codes, sizes).
         SearchTerm.objects.bulk_create(
-            [SearchTerm(term=term) for term in sorted(terms) if len(term) <= 64],
+            [
+                SearchTerm(term=term)
+                for term in sorted(terms)
+                if len(term) <= 64 and not term.isdigit()
+            ],
             batch_size=BATCH,
             ignore_conflicts=True,
         )
