@@ -42,7 +42,6 @@ def documents_queryset() -> QuerySet:
             "attribute_values__attribute",
             "stockrecords__partner__resident",
             "children__stockrecords__partner__resident",
-            "children__attribute_values__attribute",
         )
     )
 

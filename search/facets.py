@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from catalogue.models import Category
+from market.currencies.templatetags.currency_tags import format_money
 from market.payments.money import DECIMAL_PLACES
 from market.residents.models import Programme, Resident
 
@@ -106,8 +107,9 @@ class BuyerCurrency:
         """`1000 AZN`, `12,50 EUR`: the active language's number format,
         decimals only when the amount has cents."""
         amount = Decimal(amount)
-        places = 0 if amount == amount.to_integral_value() else 2
-        number = formats.number_format(amount, places, use_l10n=True)
+        if amount != amount.to_integral_value():
+            return format_money(amount, self.code)
+        number = formats.number_format(amount, 0, use_l10n=True)
         return f"{number} {self.code}"
 
 

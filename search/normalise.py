@@ -29,7 +29,6 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 FUZZY_MIN_LENGTH = 5
 # Words shorter than this are matched as typed (plus prefix), never stemmed.
 STEM_MIN_LENGTH = 4
-_STEM_KEEP = 3
 
 # Azerbaijani plural and possessive endings (folded: ı→i, ə→e), longest first.
 _AZERBAIJANI_ENDINGS = ("larin", "lerin", "lari", "leri", "lar", "ler", "si", "su")
@@ -78,20 +77,24 @@ def _latin_stem(word: str) -> str:
     return word
 
 
-def stem(word: str) -> list[str]:
-    """The folded stems of one word as typed (a transliterated Cyrillic word
-    may fold into more than one token, e.g. a hyphen)."""
+def stemmed_tokens(word: str) -> list[tuple[str, str]]:
+    """(folded token, stem) for each token of one word as typed. A stem
+    shorter than STEM_MIN_LENGTH would match too much as a prefix: the token
+    itself stands instead."""
     lowered = word.casefold()
+    folded = tokens(lowered)
     if _CYRILLIC.search(lowered):
-        if len(lowered) < STEM_MIN_LENGTH:
-            return tokens(lowered)
-        stemmed = _russian().stemWord(lowered)
-        return tokens(stemmed)
-    result = []
-    for token in tokens(lowered):
-        stemmed = _latin_stem(token) if len(token) >= STEM_MIN_LENGTH else token
-        result.append(stemmed if len(stemmed) >= _STEM_KEEP else token)
-    return result
+        # Russian is stemmed before transliteration; a word that folds into
+        # a different number of tokens keeps its tokens.
+        stems = tokens(_russian().stemWord(lowered))
+        if len(stems) != len(folded):
+            stems = folded
+    else:
+        stems = [_latin_stem(token) for token in folded]
+    return [
+        (token, stem if len(stem) >= STEM_MIN_LENGTH else token)
+        for token, stem in zip(folded, stems, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -126,12 +129,7 @@ def analyse(text: str, synonyms: dict[str, tuple[str, ...]] | None = None):
     words: list[QueryWord] = []
     seen = set()
     for raw in _WORD.findall(text):
-        folded = tokens(raw)
-        stems = stem(raw)
-        for index, token in enumerate(folded):
-            word_stem = stems[index] if len(stems) == len(folded) else token
-            if len(word_stem) < STEM_MIN_LENGTH:
-                word_stem = token
+        for token, word_stem in stemmed_tokens(raw):
             exact = ()
             if (
                 len(token) == STEM_MIN_LENGTH
@@ -160,8 +158,8 @@ def synonym_map(groups: list[list[str]]) -> dict[str, tuple[str, ...]]:
     for group in groups:
         stems = set()
         for term in group:
-            stems.update(stem(term))
-            stems.update(tokens(term))
+            for token, term_stem in stemmed_tokens(term):
+                stems.update((token, term_stem))
         for one in stems:
             mapping.setdefault(one, set()).update(stems)
     return {key: tuple(sorted(value)) for key, value in mapping.items()}
