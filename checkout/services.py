@@ -42,11 +42,17 @@ from oscar.apps.partner.strategy import Selector
 from oscar.apps.payment.models import Source, SourceType
 from oscar.apps.shipping.repository import Repository
 
-from catalogue.signals import stock_changed
+from catalogue.stock import stock_announce, stock_give_back, stock_left, stock_take
 from market.currencies.money import convert, convert_line
 from market.currencies.selectors import RateUnavailable, rate_for
 from market.downloads.services import download_grants_create, download_grants_revoke
-from market.learning.services import seats_cancel_for_line, seats_create_for_order
+from market.learning.services import (
+    SeatsUnavailable,
+    is_course,
+    seats_cancel_for_line,
+    seats_create_for_order,
+    seats_take_for_checkout,
+)
 from market.mail import mail_in_language, site_url
 from market.payments import client as payments
 from market.payments import keys
@@ -93,35 +99,30 @@ def _holds_for(basket: Basket) -> list[Hold]:
     return [Hold(pk, quantity) for pk, quantity in sorted(quantities.items())]
 
 
-def _allocate(holds: list[Hold]) -> None:
+def _allocate(holds: list[Hold], *, user) -> None:
     """Allocate every hold or none (the caller's transaction rolls back). Each
     UPDATE re-checks availability and locks the row; rows are taken in a
-    fixed order, so concurrent buyers cannot deadlock."""
-    allocated = Coalesce(F("num_allocated"), 0)
+    fixed order, so concurrent buyers cannot deadlock. Course seats go through
+    Kreativ Edu's rules (enrolment window, seats kept for the waitlist)."""
+    records = StockRecord.objects.select_related(
+        "product__product_class", "product__parent__product_class"
+    ).in_bulk([hold.stockrecord_id for hold in holds])
     for hold in holds:
-        updated = StockRecord.objects.filter(
-            pk=hold.stockrecord_id,
-            num_in_stock__gte=allocated + hold.quantity,
-        ).update(num_allocated=allocated + hold.quantity)
-        if not updated:
-            record = StockRecord.objects.select_related("product").get(
-                pk=hold.stockrecord_id
-            )
-            left = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
+        record = records[hold.stockrecord_id]
+        if is_course(record.product):
+            try:
+                seats_take_for_checkout(
+                    record=record, quantity=hold.quantity, learner=user
+                )
+            except SeatsUnavailable as error:
+                raise OutOfStock(error.message) from error
+        elif not stock_take(stockrecord_id=record.pk, quantity=hold.quantity):
+            record.refresh_from_db()
             raise OutOfStock(
                 _("Sorry, only %(left)s of “%(title)s” left.")
-                % {"left": left, "title": record.product.get_title()}
+                % {"left": stock_left(record), "title": record.product.get_title()}
             )
-    _announce_stock(holds)
-
-
-def _announce_stock(holds: list[Hold]) -> None:
-    """Tell listeners (search) that availability changed: these UPDATEs send
-    no model signal."""
-    product_ids = StockRecord.objects.filter(
-        pk__in=[hold.stockrecord_id for hold in holds]
-    ).values_list("product_id", flat=True)
-    stock_changed.send(sender=StockRecord, product_ids=list(product_ids))
+    stock_announce([hold.stockrecord_id for hold in holds])
 
 
 def ships_to(product) -> set[str] | None:
@@ -155,10 +156,8 @@ def _check_destination(basket: Basket, address: ShippingAddress | None) -> None:
 
 def _release(holds: list[Hold]) -> None:
     for hold in holds:
-        StockRecord.objects.filter(
-            pk=hold.stockrecord_id, num_allocated__gte=hold.quantity
-        ).update(num_allocated=F("num_allocated") - hold.quantity)
-    _announce_stock(holds)
+        stock_give_back(stockrecord_id=hold.stockrecord_id, quantity=hold.quantity)
+    stock_announce([hold.stockrecord_id for hold in holds])
 
 
 def _held(payment: CheckoutPayment) -> list[Hold]:
@@ -265,7 +264,7 @@ def checkout_begin(
         if payment and payment.held:
             _release(_held(payment))
         holds = _holds_for(basket)
-        _allocate(holds)
+        _allocate(holds, user=user)
         fields = {
             "user": user,
             "status": CheckoutStatus.AWAITING_PAYMENT,
@@ -371,7 +370,7 @@ def checkout_resume(*, payment: CheckoutPayment) -> CheckoutPayment:
             )
             _release(_held(payment))
             holds = _holds_for(basket)
-            _allocate(holds)
+            _allocate(holds, user=payment.user)
             payment.held = [[hold.stockrecord_id, hold.quantity] for hold in holds]
             payment.expires_at = timezone.now() + timedelta(
                 minutes=settings.MARKET_CHECKOUT_HOLD_MINUTES
@@ -527,7 +526,7 @@ def checkout_fulfil(
                 basket = _prepared(
                     Basket.objects.get(pk=payment.basket_id), payment.user
                 )
-                _allocate(_holds_for(basket))
+                _allocate(_holds_for(basket), user=payment.user)
             _place_and_record(payment)
         return payment
     except Exception as error:  # noqa: BLE001 - paid money must never be lost

@@ -13,6 +13,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from market.learning.views import certificates as certificate_views
+
 
 def _shop_urls():
     # Oscar nests its dashboard inside the shop; we serve it at /dashboard/.
@@ -26,6 +28,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("currency/", include("market.currencies.urls")),
     path("stripe/", include("market.payments.urls")),
+    # Printed on certificates: one address in every language.
+    path(
+        "certificates/<str:code>/",
+        certificate_views.CertificateVerifyView.as_view(),
+        name="certificate-verify",
+    ),
 ]
 
 if settings.DEBUG:
@@ -37,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("shop/my-shop/", include("market.residents.dashboard.urls")),
     path("shop/downloads/", include("market.downloads.urls")),
     path("shop/residents/", include("market.residents.urls")),
+    path("learning/", include("market.learning.urls")),
     path("shop/", include(_shop_urls())),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -6,3 +6,8 @@ class LearningConfig(AppConfig):
     name = "market.learning"
     label = "learning"
     verbose_name = _("Learning")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

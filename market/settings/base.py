@@ -283,6 +283,9 @@ MARKET_EXCHANGE_RATES_MAX_AGE_DAYS = env.int(
 
 # Checkout: how long stock and seats are held while the buyer pays.
 MARKET_CHECKOUT_HOLD_MINUTES = env.int("MARKET_CHECKOUT_HOLD_MINUTES", default=30)
+# Kreativ Edu: how long a seat offered to the first learner on a waitlist is
+# kept for them before it passes to the next (`manage.py learning_waitlist`).
+MARKET_WAITLIST_OFFER_HOURS = env.int("MARKET_WAITLIST_OFFER_HOURS", default=24)
 
 # Residents' money (AZN): Centre default commission, payout threshold and the
 # hold before a sale counts towards a payout.

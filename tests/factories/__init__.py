@@ -9,7 +9,7 @@ from decimal import Decimal
 import factory
 from oscar.test.factories import CategoryFactory, PartnerFactory, StockRecordFactory
 
-from catalogue.kinds import PHYSICAL
+from catalogue.kinds import COURSE, PHYSICAL
 from catalogue.models import AttributeOption, Product, ProductClass
 from market.accounts.models import User
 from market.residents.models import Programme, Resident, ResidentStatus
@@ -159,3 +159,34 @@ class VariantFactory(factory.django.DjangoModelFactory):
 def licence_option(code: str) -> AttributeOption:
     """The AttributeOption of a licence tier (personal, commercial, extended)."""
     return AttributeOption.objects.get(code=code)
+
+
+def course_product(
+    *,
+    resident,
+    title: str = "Musiqi istehsalı",
+    price: Decimal = Decimal("0.00"),
+    capacity: int = 10,
+    sessions: list | None = None,
+    **course_fields,
+):
+    """A course product with its Kreativ Edu row: `capacity` seats (its stock
+    record), `sessions` as (starts_at, ends_at) pairs, and any Course fields
+    (online, city, enrolment_opens_at, completion_percent, ...)."""
+    from market.learning.models import Course, CourseSession
+
+    product = ProductFactory(
+        resident=resident,
+        kind=COURSE,
+        title=title,
+        price=price,
+        num_in_stock=capacity,
+        attributes={"capacity": capacity, "language": "az"},
+    )
+    course, _created = Course.objects.get_or_create(product=product)
+    for name, value in course_fields.items():
+        setattr(course, name, value)
+    course.save()
+    for starts_at, ends_at in sessions or []:
+        CourseSession.objects.create(course=course, starts_at=starts_at, ends_at=ends_at)
+    return product
