@@ -102,8 +102,7 @@ class Course(models.Model):
         verbose_name_plural = _("courses")
         constraints = [
             models.CheckConstraint(
-                condition=Q(completion_percent__gte=1)
-                & Q(completion_percent__lte=100),
+                condition=Q(completion_percent__gte=1) & Q(completion_percent__lte=100),
                 name="course_completion_percent_range",
             ),
             models.CheckConstraint(
@@ -128,7 +127,9 @@ class CourseSession(models.Model):
     """One meeting of a course: when and where. Attendance is kept per
     session."""
 
-    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="sessions"
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     topic = models.CharField(_("topic"), max_length=200, blank=True)
@@ -268,7 +269,9 @@ class WaitlistEntry(models.Model):
     first waiting learner is offered it and holds it until `offer_expires_at`;
     then the next one."""
 
-    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="waitlist")
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="waitlist"
+    )
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="waitlist"
     )
@@ -374,13 +377,18 @@ class Attendance(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.session} – {self.seat.learner}: {self.present}"
+
 
 class Certificate(models.Model):
     """Proof that a learner completed a course. The name, course title and
     date are copied when it is issued, so the public verification page shows
     what was certified and nothing else about the learner."""
 
-    seat = models.OneToOneField(Seat, on_delete=models.PROTECT, related_name="certificate")
+    seat = models.OneToOneField(
+        Seat, on_delete=models.PROTECT, related_name="certificate"
+    )
     code = models.CharField(_("code"), max_length=32, unique=True, default=new_code)
     learner_name = models.CharField(_("learner's name"), max_length=200)
     course_title = models.CharField(_("course"), max_length=255)

@@ -188,5 +188,7 @@ def course_product(
         setattr(course, name, value)
     course.save()
     for starts_at, ends_at in sessions or []:
-        CourseSession.objects.create(course=course, starts_at=starts_at, ends_at=ends_at)
+        CourseSession.objects.create(
+            course=course, starts_at=starts_at, ends_at=ends_at
+        )
     return product

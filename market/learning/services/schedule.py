@@ -15,7 +15,9 @@ from .seats import SeatsUnavailable
 SESSION_LINE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*,?\s*(.*)$")
 
 
-def sessions_parse(text: str, *, hours: int = 2) -> list[tuple[datetime, datetime, str]]:
+def sessions_parse(
+    text: str, *, hours: int = 2
+) -> list[tuple[datetime, datetime, str]]:
     """Sessions written one per line (or separated by ";") as
     "2027-04-05 10:00, place", in the site's time zone."""
     sessions = []
@@ -24,8 +26,8 @@ def sessions_parse(text: str, *, hours: int = 2) -> list[tuple[datetime, datetim
         if not match:
             continue
         day, time, place = match.groups()
-        starts = timezone.make_aware(
-            datetime.strptime(f"{day} {time}", "%Y-%m-%d %H:%M")
+        starts = datetime.strptime(f"{day} {time}", "%Y-%m-%d %H:%M").replace(
+            tzinfo=timezone.get_current_timezone()
         )
         sessions.append((starts, starts + timedelta(hours=hours), place.strip()))
     return sessions

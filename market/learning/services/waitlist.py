@@ -29,12 +29,12 @@ from ..models import (
 )
 from .seats import (
     SeatsUnavailable,
+    _check_window,
     has_seat,
     lock_course,
     seats_kept,
     seats_left,
     stockrecord_for,
-    _check_window,
 )
 
 logger = logging.getLogger(__name__)
