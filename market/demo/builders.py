@@ -17,6 +17,7 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from oscar.apps.address.models import Country
 from oscar.apps.catalogue.categories import create_from_sequence
@@ -43,7 +44,10 @@ from tests.factories import (
 
 from . import data
 from .images import logo_image, product_image
+from .learning import demo_learning
 from .payouts import build_payout_profiles
+
+QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 # Demo-only credentials, named in the README. Never use them in production.
 STAFF_EMAIL = "staff@creative-market.az"
@@ -465,8 +469,9 @@ def demo_digital_files() -> int:
 
 
 def load_demo() -> DemoSummary:
-    """Build (or complete) the whole demo, then rebuild the search index."""
-    with transaction.atomic():
+    """Build (or complete) the whole demo, then rebuild the search index. The
+    demo's people get no e-mail while it is built (offers, certificates)."""
+    with override_settings(EMAIL_BACKEND=QUIET_MAIL), transaction.atomic():
         demo_users()
         categories = demo_categories()
         residents = demo_residents()
@@ -477,6 +482,7 @@ def load_demo() -> DemoSummary:
         demo_countries()
         build_payout_profiles()
         demo_digital_files()
+        demo_learning()
     # Every save above was indexed through the outbox; a rebuild makes sure
     # (and is what an existing deployment runs after loading data).
     call_command("search_rebuild", stdout=io.StringIO())

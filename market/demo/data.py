@@ -3221,6 +3221,43 @@ PRODUCTS = [
         "country_of_origin": "AZ",
         "ships_to": ["AZ", "TR", "GE"],
     },
+    {
+        # A course that has already run: the demo's completed learner holds
+        # its certificate.
+        "upc": "CM-0078",
+        "resident": "simurq-xr",
+        "kind": "course",
+        "category": "course-animation",
+        "title": {
+            "az": "Creative Talks emalatxanası: incəsənət üçün süni intellekt",
+            "en": "Creative Talks workshop: AI for art",
+            "ru": "Мастерская Creative Talks: искусственный интеллект для искусства",
+        },
+        "description": {
+            "az": (
+                "Üç axşamlıq emalatxana: generativ modellərlə eskiz, kolaj və "
+                "animasiya; müəllif hüquqları və etik suallar."
+            ),
+            "en": (
+                "A three-evening workshop: sketching, collage and animation with "
+                "generative models; copyright and ethical questions."
+            ),
+            "ru": (
+                "Мастерская на три вечера: эскизы, коллаж и анимация с "
+                "генеративными моделями; авторское право и этика."
+            ),
+        },
+        "price": Decimal("0.00"),
+        "capacity": 20,
+        "language": "az",
+        "level": "beginner",
+        "region": "Bakı",
+        "sessions": [
+            ("2026-10-05 18:00", "Kreativ Mərkəz, Bakı, Media laboratoriyası"),
+            ("2026-10-12 18:00", "Kreativ Mərkəz, Bakı, Media laboratoriyası"),
+            ("2026-10-19 18:00", "Kreativ Mərkəz, Bakı, Media laboratoriyası"),
+        ],
+    },
 ]
 
 # Creative Market home page, per language.

@@ -24,7 +24,9 @@ urlpatterns = [
         learner.WaitlistLeaveView.as_view(),
         name="waitlist-leave",
     ),
-    path("seats/<int:pk>/cancel/", learner.SeatCancelView.as_view(), name="seat-cancel"),
+    path(
+        "seats/<int:pk>/cancel/", learner.SeatCancelView.as_view(), name="seat-cancel"
+    ),
     path(
         "certificates/<str:code>.pdf",
         certificates.CertificatePdfView.as_view(),
