@@ -1,10 +1,21 @@
-"""StreamField blocks of the two sites' pages."""
+"""StreamField blocks of the two sites' pages: content (rich text, image,
+quote, video, call to action) and blocks that pull live data from the shop
+and Kreativ Edu (products, residents, courses, events)."""
 
+import re
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 
+from catalogue.models import Category
 from catalogue.selectors import with_card_data
 from market.residents.selectors import public_products, public_residents
+
+from .choosers import ProductChooserBlock, ResidentChooserBlock
 
 PRODUCT_KIND_CHOICES = [
     ("", _("All kinds")),
@@ -13,6 +24,13 @@ PRODUCT_KIND_CHOICES = [
     ("service", _("Services")),
     ("course", _("Courses")),
 ]
+
+
+def category_choices():
+    return [("", _("Any category"))] + [
+        (str(category.pk), category.full_name)
+        for category in Category.objects.order_by("path")
+    ]
 
 
 class HeroBlock(blocks.StructBlock):
@@ -77,11 +95,271 @@ class ResidentListBlock(blocks.StructBlock):
         return context
 
 
+class ProductCarouselBlock(blocks.StructBlock):
+    """Products chosen by the editor, or else the newest of a category. A
+    product that is no longer on sale drops out by itself."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    products = blocks.ListBlock(
+        ProductChooserBlock(),
+        label=_("Products"),
+        required=False,
+        help_text=_("Leave empty to show the newest products of the category."),
+    )
+    category = blocks.ChoiceBlock(
+        label=_("Category"), choices=category_choices, required=False
+    )
+    count = blocks.IntegerBlock(
+        label=_("How many"), min_value=1, max_value=24, default=8
+    )
+
+    class Meta:
+        template = "cms/blocks/product_carousel.html"
+        icon = "tag"
+        label = _("Product carousel")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        on_sale = with_card_data(public_products())
+        chosen = [product.pk for product in value["products"] if product]
+        if chosen:
+            by_pk = {product.pk: product for product in on_sale.filter(pk__in=chosen)}
+            products = [by_pk[pk] for pk in chosen if pk in by_pk][: value["count"]]
+        else:
+            if value["category"]:
+                category = Category.objects.filter(pk=value["category"]).first()
+                if category is not None:
+                    tree = Category.get_tree(category)
+                    on_sale = on_sale.filter(categories__in=tree).distinct()
+            products = list(on_sale.order_by("-date_created", "-pk")[: value["count"]])
+        context["products"] = products
+        return context
+
+
+class ResidentSpotlightBlock(blocks.StructBlock):
+    """One resident, with a few words from the editor and their newest
+    products."""
+
+    resident = ResidentChooserBlock(label=_("Resident"))
+    text = blocks.TextBlock(label=_("Why this resident"), required=False)
+    product_count = blocks.IntegerBlock(
+        label=_("Products to show"), min_value=0, max_value=8, default=3
+    )
+
+    class Meta:
+        template = "cms/blocks/resident_spotlight.html"
+        icon = "user"
+        label = _("Resident spotlight")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        resident = value["resident"]
+        open_shop = (
+            resident is not None and public_residents().filter(pk=resident.pk).exists()
+        )
+        context["resident"] = resident if open_shop else None
+        context["products"] = (
+            with_card_data(
+                public_products().filter(stockrecords__partner_id=resident.partner_id)
+            ).order_by("-date_created", "-pk")[: value["product_count"]]
+            if open_shop and resident.partner_id
+            else []
+        )
+        return context
+
+
+class CourseListBlock(blocks.StructBlock):
+    """Upcoming Kreativ Edu courses with their seats left."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    count = blocks.IntegerBlock(
+        label=_("How many"), min_value=1, max_value=24, default=6
+    )
+    free_only = blocks.BooleanBlock(label=_("Free courses only"), required=False)
+
+    class Meta:
+        template = "cms/blocks/course_list.html"
+        icon = "doc-full"
+        label = _("Course list")
+
+    def get_context(self, value, parent_context=None):
+        from .selectors import upcoming_courses
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["courses"] = upcoming_courses(
+            count=value["count"], free_only=value["free_only"]
+        )
+        return context
+
+
+class EventListBlock(blocks.StructBlock):
+    """Upcoming talks and workshops, in the page's language."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    series = blocks.ChoiceBlock(
+        label=_("Series"),
+        choices=[
+            ("", _("All events")),
+            ("creative-talks", "Creative Talks"),
+            ("ai4art", "Ai4Art"),
+            ("workshop", _("Workshops")),
+        ],
+        required=False,
+    )
+    count = blocks.IntegerBlock(
+        label=_("How many"), min_value=1, max_value=24, default=4
+    )
+
+    class Meta:
+        template = "cms/blocks/event_list.html"
+        icon = "date"
+        label = _("Event list")
+
+    def get_context(self, value, parent_context=None):
+        from .selectors import upcoming_events
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        context["events"] = upcoming_events(
+            locale=getattr(page, "locale", None),
+            series=value["series"],
+            count=value["count"],
+        )
+        return context
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A short pitch and one button, to a page of the site or an address."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    button_text = blocks.CharBlock(label=_("Button text"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    link = blocks.CharBlock(
+        label=_("Or a link"),
+        required=False,
+        help_text=_("A path such as /shop/ or a full address"),
+    )
+
+    class Meta:
+        template = "cms/blocks/call_to_action.html"
+        icon = "pick"
+        label = _("Call to action")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value["page"]) == bool(value["link"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "link": ValidationError(_("Choose a page or give a link (one).")),
+                }
+            )
+        return value
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with its text alternative (required) and a caption."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        template = "cms/blocks/image.html"
+        icon = "image"
+        label = _("Image")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False)
+
+    class Meta:
+        template = "cms/blocks/quote.html"
+        icon = "openquote"
+        label = _("Quote")
+
+
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+def video_embed_url(url: str) -> str | None:
+    """The player address of a YouTube or Vimeo link, worked out from the
+    link itself (nothing is fetched); None for other sites."""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    video = None
+    if host == "youtu.be":
+        video = parsed.path.strip("/")
+    elif host in {"youtube.com", "youtube-nocookie.com"}:
+        if parsed.path == "/watch":
+            video = (parse_qs(parsed.query).get("v") or [""])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video = parsed.path.split("/")[2]
+    if video is not None:
+        return (
+            f"https://www.youtube-nocookie.com/embed/{video}"
+            if YOUTUBE_ID.match(video)
+            else None
+        )
+    if host in {"vimeo.com", "player.vimeo.com"}:
+        number = parsed.path.rstrip("/").split("/")[-1]
+        if number.isdigit():
+            return f"https://player.vimeo.com/video/{number}"
+    return None
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video kept as its link. YouTube and Vimeo links play in the page (the
+    player address is worked out from the link); others show as a link."""
+
+    url = blocks.URLBlock(label=_("Video link"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200, help_text=_("Read out by screen readers.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        template = "cms/blocks/video.html"
+        icon = "media"
+        label = _("Video")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed_url"] = video_embed_url(value["url"])
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     hero = HeroBlock()
     rich_text = blocks.RichTextBlock(
         label=_("Rich text"),
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
     )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+    product_carousel = ProductCarouselBlock()
     product_list = ProductListBlock()
+    resident_spotlight = ResidentSpotlightBlock()
     resident_list = ResidentListBlock()
+    course_list = CourseListBlock()
+    event_list = EventListBlock()
+
+
+class CohortBlock(blocks.StructBlock):
+    """One intake of a programme."""
+
+    year = blocks.IntegerBlock(label=_("Year"), min_value=2000, max_value=2100)
+    name = blocks.CharBlock(label=_("Name"), max_length=120)
+    text = blocks.TextBlock(label=_("About this cohort"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Cohort")
+        template = "cms/blocks/cohort.html"

@@ -1,0 +1,1 @@
+"""Writes of the content side: event registrations."""

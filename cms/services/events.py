@@ -1,0 +1,5 @@
+"""Placeholder: being written (event registration, race-safe, waitlist)."""
+
+
+def event_state(page, user):
+    return None

@@ -1,0 +1,43 @@
+"""The content side of the Wagtail admin: choosers for products, courses and
+residents (used by blocks and panels), and the partner organisations."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .choosers import (
+    course_chooser_viewset,
+    product_chooser_viewset,
+    resident_chooser_viewset,
+)
+from .models import PartnerOrganisation
+
+
+@hooks.register("register_admin_viewset")
+def register_product_chooser():
+    return product_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_course_chooser():
+    return course_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_resident_chooser():
+    return resident_chooser_viewset
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    model = PartnerOrganisation
+    icon = "globe"
+    menu_label = _("Partners")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "show_on_home", "sort_order"]
+    list_filter = ["kind", "show_on_home"]
+    search_fields = ["name"]
+
+
+register_snippet(PartnerOrganisationViewSet)
