@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run run-payments install demo test check format messages system-deps clean \
-	bench-search
+	bench-search bench-learning
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -70,3 +70,8 @@ bench-search: install ## Search benchmark: 10,000 and 100,000 products on SQLite
 
 clean:
 	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles .localstripe
+
+bench-learning: install ## Kreativ Edu: 200 learners race for 50 seats (PostgreSQL and SQLite)
+	$(BIN)/python tests/bench/learning_bench.py --database postgres \
+		--postgres-url $(BENCH_POSTGRES_URL)
+	$(BIN)/python tests/bench/learning_bench.py --database sqlite
