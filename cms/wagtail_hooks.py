@@ -41,3 +41,4 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerOrganisationViewSet)
+from . import admin_events  # noqa: E402, F401

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.apps.partner.models import StockRecord
 
 from market.learning.models import Seat, SeatSource, SeatStatus, WaitlistEntry
@@ -27,6 +27,14 @@ from market.learning.services.waitlist import (
 from tests.factories import UserFactory, course_product
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are read in English here (their az and ru wording is the
+    catalogues' business, checked by tests/market/test_translations.py)."""
+    with translation.override("en"):
+        yield
 
 NOW = timezone.now()
 
