@@ -148,11 +148,14 @@ def catalogue(db, resident, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def sites(db):
-    """Creative Market and Kreativ Edu, as `load_demo` builds them."""
+def sites(db, django_capture_on_commit_callbacks):
+    """Creative Market and Kreativ Edu, as `load_demo` builds them. The
+    English and Russian home pages are wagtail-localize translations, which
+    it publishes when the transaction commits: run those callbacks."""
     from market.demo.builders import demo_sites
 
-    demo_sites()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_sites()
 
 
 @pytest.fixture
