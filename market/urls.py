@@ -1,5 +1,6 @@
 """URLs. Language-neutral: set_language, Wagtail's admin (/cms/, each editor
-picks a language) and documents. Language-prefixed (Azerbaijani, the default,
+picks a language), documents, and each site's sitemap and robots.txt (they
+list every language). Language-prefixed (Azerbaijani, the default,
 has no prefix; /en/ and /ru/ for the others): the residents' shops, Oscar's
 shop under /shop/, its dashboard at /dashboard/, and Wagtail's page serving
 LAST, because it catches every remaining path."""
@@ -13,6 +14,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from market import sitemaps
 from market.learning.views import certificates as certificate_views
 
 
@@ -28,6 +30,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("currency/", include("market.currencies.urls")),
     path("stripe/", include("market.payments.urls")),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"
+    ),
+    path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
     # Printed on certificates: one address in every language.
     path(
         "certificates/<str:code>/",

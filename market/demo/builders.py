@@ -9,6 +9,7 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from oscar.apps.address.models import Country
 from oscar.apps.catalogue.categories import create_from_sequence
 from oscar.apps.catalogue.models import ProductImage
 from oscar.apps.partner.models import StockRecord
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from catalogue.kinds import COURSE, DIGITAL, LICENCES, PHYSICAL, SERVICE
@@ -42,9 +43,11 @@ from tests.factories import (
     licence_option,
 )
 
-from . import data
+from . import data, page_data
 from .images import logo_image, product_image
 from .learning import demo_learning
+from .localize import localized_page
+from .pages import demo_pages
 from .payouts import build_payout_profiles
 
 QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -300,62 +303,102 @@ def _hero(texts: dict) -> tuple[str, dict]:
             "heading": texts["hero_heading"],
             "text": texts["hero_text"],
             "button_text": texts["hero_button"],
-            "button_link": "/shop/catalogue/",
+            "button_link": texts.get("hero_link", "/shop/catalogue/"),
         },
     )
 
 
-def _market_body(texts: dict) -> list:
-    return [
+def _call_to_action(texts: dict) -> tuple[str, dict]:
+    return (
+        "call_to_action",
+        {
+            "heading": texts["cta_heading"],
+            "text": texts["cta_text"],
+            "button_text": texts["cta_button"],
+            "page": None,
+            "link": texts["cta_link"],
+        },
+    )
+
+
+def _market_body(
+    texts: dict, *, products: list[Product], spotlight: Resident | None
+) -> list:
+    """Creative Market's home: the editors' picks, one resident in the
+    spotlight, the newest products, the residents, upcoming events and the
+    invitation to open a shop."""
+    blocks = [
         _hero(texts),
+        (
+            "product_carousel",
+            {
+                "heading": texts["carousel_heading"],
+                "products": products,
+                "category": "",
+                "count": 8,
+            },
+        ),
+    ]
+    if spotlight is not None:
+        blocks.append(
+            (
+                "resident_spotlight",
+                {
+                    "resident": spotlight,
+                    "text": texts["spotlight_text"],
+                    "product_count": 3,
+                },
+            )
+        )
+    return [
+        *blocks,
         (
             "product_list",
             {"heading": texts["products_heading"], "kind": "", "count": 8},
         ),
         ("resident_list", {"heading": texts["residents_heading"], "count": 8}),
+        ("event_list", {"heading": texts["events_heading"], "series": "", "count": 3}),
+        _call_to_action(texts),
     ]
 
 
 def _edu_body(texts: dict) -> list:
+    """Kreativ Edu's home: courses about to start (seats left), talks and
+    workshops, a learner's words, every course, and a call to teach."""
     return [
         _hero(texts),
         (
-            "product_list",
-            {"heading": texts["courses_heading"], "kind": COURSE, "count": 8},
+            "course_list",
+            {"heading": texts["courses_heading"], "count": 6, "free_only": False},
+        ),
+        ("event_list", {"heading": texts["events_heading"], "series": "", "count": 4}),
+        (
+            "quote",
+            {"quote": texts["quote"], "attribution": texts["quote_attribution"]},
         ),
         ("rich_text", RichText(f"<p>{texts['about']}</p>")),
+        (
+            "product_list",
+            {"heading": texts["all_courses_heading"], "kind": COURSE, "count": 8},
+        ),
+        _call_to_action(texts),
     ]
 
 
 def _home_page(slug: str, content: dict, body) -> HomePage:
-    """A site's home page in Azerbaijani, with English and Russian translations."""
-    locales = {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
-    }
-    home = HomePage.objects.filter(slug=slug, locale=locales["az"]).first()
-    if home is None:
-        root = Page.get_first_root_node()
-        texts = content["az"]
-        home = root.add_child(
-            instance=HomePage(
-                title=texts["title"],
-                slug=slug,
-                locale=locales["az"],
-                intro=texts["intro"],
-                body=body(texts),
-            )
-        )
-        home.save_revision().publish()
-    for code in ("en", "ru"):
-        if home.get_translations().filter(locale=locales[code]).exists():
-            continue
-        texts = content[code]
-        translation = home.copy_for_translation(locales[code])
-        translation.title = texts["title"]
-        translation.intro = texts["intro"]
-        translation.body = body(texts)
-        translation.save_revision().publish()
-    return home
+    """A site's home page in Azerbaijani, with English and Russian translations
+    made through wagtail-localize."""
+
+    def fields(texts: dict) -> dict:
+        return {"title": texts["title"], "intro": texts["intro"], "body": body(texts)}
+
+    return localized_page(
+        Page.get_first_root_node(), HomePage, slug=slug, texts=content, fields=fields
+    )
+
+
+def _with_extra(content: dict, extra: dict) -> dict:
+    return {code: content[code] | extra[code] for code in LANGUAGES}
 
 
 def demo_sites() -> None:
@@ -364,8 +407,22 @@ def demo_sites() -> None:
     Page.objects.filter(
         depth=2, content_type=ContentType.objects.get_for_model(Page)
     ).delete()
-    market_home = _home_page("market", data.MARKET_HOME, _market_body)
-    edu_home = _home_page("edu", data.EDU_HOME, _edu_body)
+    by_upc = Product.objects.in_bulk(page_data.MARKET_CAROUSEL, field_name="upc")
+    market_body = partial(
+        _market_body,
+        products=[by_upc[upc] for upc in page_data.MARKET_CAROUSEL if upc in by_upc],
+        spotlight=Resident.objects.filter(
+            slug=page_data.MARKET_SPOTLIGHT, status=ResidentStatus.APPROVED
+        ).first(),
+    )
+    market_home = _home_page(
+        "market",
+        _with_extra(data.MARKET_HOME, page_data.MARKET_HOME_EXTRA),
+        market_body,
+    )
+    edu_home = _home_page(
+        "edu", _with_extra(data.EDU_HOME, page_data.EDU_HOME_EXTRA), _edu_body
+    )
     port = settings.MARKET_SITE_PORT
     Site.objects.update_or_create(
         hostname=settings.MARKET_SITE_HOSTNAME,
@@ -483,6 +540,7 @@ def load_demo() -> DemoSummary:
         build_payout_profiles()
         demo_digital_files()
         demo_learning()
+        demo_pages()
     # Every save above was indexed through the outbox; a rebuild makes sure
     # (and is what an existing deployment runs after loading data).
     call_command("search_rebuild", stdout=io.StringIO())
