@@ -13,7 +13,11 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from catalogue.models import Category
 from catalogue.selectors import with_card_data
-from market.residents.selectors import public_products, public_residents
+from market.residents.selectors import (
+    public_products,
+    public_residents,
+    resident_products,
+)
 
 from .choosers import ProductChooserBlock, ResidentChooserBlock
 
@@ -158,11 +162,11 @@ class ResidentSpotlightBlock(blocks.StructBlock):
             resident is not None and public_residents().filter(pk=resident.pk).exists()
         )
         context["resident"] = resident if open_shop else None
+        # resident_products also finds products sold through variants (their
+        # stock records are the children's), once each.
         context["products"] = (
-            with_card_data(
-                public_products().filter(stockrecords__partner_id=resident.partner_id)
-            ).order_by("-date_created", "-pk")[: value["product_count"]]
-            if open_shop and resident.partner_id
+            list(resident_products(resident)[: value["product_count"]])
+            if open_shop and value["product_count"]
             else []
         )
         return context
@@ -228,6 +232,15 @@ class EventListBlock(blocks.StructBlock):
         return context
 
 
+def link_is_safe(link: str) -> bool:
+    """A path on this site ("/shop/", not "//elsewhere") or a web or e-mail
+    address."""
+    link = link.strip()
+    if link.startswith("/"):
+        return not link.startswith("//")
+    return urlparse(link).scheme.lower() in {"http", "https", "mailto"}
+
+
 class CallToActionBlock(blocks.StructBlock):
     """A short pitch and one button, to a page of the site or an address."""
 
@@ -254,6 +267,18 @@ class CallToActionBlock(blocks.StructBlock):
                     "link": ValidationError(_("Choose a page or give a link (one).")),
                 }
             )
+        if value["link"] and not link_is_safe(value["link"]):
+            # Anything else (javascript:, data:) would run in visitors' browsers.
+            raise StructBlockValidationError(
+                block_errors={
+                    "link": ValidationError(
+                        _(
+                            "Give a path such as /shop/ or an address starting "
+                            "with https://, http:// or mailto:."
+                        )
+                    ),
+                }
+            )
         return value
 
 
@@ -275,6 +300,8 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
+    """Words of a resident, a learner or a partner, and who said them."""
+
     quote = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(label=_("Who said it"), required=False)
 
@@ -307,8 +334,17 @@ def video_embed_url(url: str) -> str | None:
             else None
         )
     if host in {"vimeo.com", "player.vimeo.com"}:
-        number = parsed.path.rstrip("/").split("/")[-1]
-        if number.isdigit():
+        # vimeo.com/123, vimeo.com/channels/x/123, player.vimeo.com/video/123;
+        # an unlisted video carries its key after the number (vimeo.com/123/abc)
+        # or in ?h=.
+        parts = [part for part in parsed.path.split("/") if part]
+        numbers = [i for i, part in enumerate(parts) if part.isdigit()]
+        if numbers:
+            number = parts[numbers[0]]
+            following = parts[numbers[0] + 1 : numbers[0] + 2]
+            key = (parse_qs(parsed.query).get("h") or following or [""])[0]
+            if key.isalnum():
+                return f"https://player.vimeo.com/video/{number}?h={key}"
             return f"https://player.vimeo.com/video/{number}"
     return None
 
