@@ -224,7 +224,15 @@ class EventListBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
+        # The events of this page's site (its home in this language), not
+        # the other site's.
+        home = (
+            page.get_ancestors(inclusive=True).filter(depth=2).first()
+            if getattr(page, "pk", None) and getattr(page, "depth", 0) >= 2
+            else None
+        )
         context["events"] = upcoming_events(
+            within=home,
             locale=getattr(page, "locale", None),
             series=value["series"],
             count=value["count"],

@@ -52,10 +52,14 @@ def course_pages_in_order(pages) -> list:
     return pages
 
 
-def upcoming_events(*, locale=None, series: str = "", count: int = 4):
+def upcoming_events(*, within=None, locale=None, series: str = "", count: int = 4):
+    """Live events still to come, soonest first: below `within` (a site's
+    home) and in `locale` when given."""
     from .models import EventPage
 
     events = EventPage.objects.live().public().filter(ends_at__gte=timezone.now())
+    if within is not None:
+        events = events.descendant_of(within)
     if locale is not None:
         events = events.filter(locale=locale)
     if series:

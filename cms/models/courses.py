@@ -60,3 +60,11 @@ class CourseLandingPage(SitePage):
     class Meta:
         verbose_name = _("course landing page")
         verbose_name_plural = _("course landing pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from market.residents.selectors import public_products
+
+        context = super().get_context(request, *args, **kwargs)
+        # A course withdrawn from the shop offers no enrolment here either.
+        context["on_sale"] = public_products().filter(pk=self.product_id).exists()
+        return context
