@@ -5,8 +5,8 @@ versions appear on the site when their time comes."""
 
 import datetime
 import html
-from urllib.parse import urlencode
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command

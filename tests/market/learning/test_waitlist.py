@@ -36,6 +36,7 @@ def _in_english():
     with translation.override("en"):
         yield
 
+
 NOW = timezone.now()
 
 
