@@ -92,7 +92,7 @@ def test_holding_the_last_unit_at_checkout_takes_it_out_of_stock(
 
     # The hold is a conditional UPDATE: no model signal, the checkout says so.
     with django_capture_on_commit_callbacks(execute=True):
-        _allocate([Hold(record.pk, 1)])
+        _allocate([Hold(record.pk, 1)], user=None)
 
     assert "in_stock" not in _facets(product)
 

@@ -70,10 +70,8 @@ def sponsor_report(quota: SponsoredQuota) -> dict:
     name or contact."""
     seats = quota.redeemed_seats.all()
     active = seats.filter(status=SeatStatus.ACTIVE)
-    by_region = (
-        active.values("learner__learner_profile__region")
-        .annotate(count=Count("pk"))
-        .order_by("learner__learner_profile__region")
+    by_region = active.values("learner__learner_profile__region").annotate(
+        count=Count("pk")
     )
     regions = []
     for row in by_region:
@@ -85,6 +83,9 @@ def sponsor_report(quota: SponsoredQuota) -> dict:
                 "count": row["count"],
             }
         )
+    # "Not given" first, then the regions by code: the same on every database
+    # (PostgreSQL and SQLite sort a missing region differently).
+    regions.sort(key=lambda region: (region["code"] != "", region["code"]))
     certified = Certificate.objects.filter(
         Q(seat__quota=quota), revoked_at__isnull=True
     ).count()
