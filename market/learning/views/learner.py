@@ -43,6 +43,8 @@ class _CourseAction(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def act(self, product):
+        """Each subclass (enrol, redeem, join the waitlist) does its one
+        thing and returns the success message; a refusal raises."""
         raise NotImplementedError
 
     def post(self, request, pk):
