@@ -166,4 +166,46 @@ class DigitalFile(models.Model):
         return self.original_name
 
 
+class StockHold(models.Model):
+    """Units of a stock record held for someone who is paying for them (a
+    checkout between "Pay" and the placed order).
+
+    A hold counts against what others can take only until `reserved_until`:
+    every availability query counts the holds that have not run out, so a
+    hold nobody releases stops holding by itself (nothing waits for a cron
+    job). Placing the order turns the hold into an allocation of the stock
+    record (`catalogue.stock.stock_take`). `key` names the holder (for
+    example "checkout:42"): one hold per holder and stock record."""
+
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord", on_delete=models.CASCADE, related_name="holds"
+    )
+    key = models.CharField(_("holder"), max_length=64)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    reserved_until = models.DateTimeField(_("held until"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stock hold")
+        verbose_name_plural = _("stock holds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stockrecord", "key"], name="stock_hold_one_per_holder"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="stock_hold_quantity_positive"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["stockrecord", "reserved_until"],
+                name="stock_hold_active",
+            ),
+            models.Index(fields=["key"], name="stock_hold_holder"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.quantity} of {self.stockrecord_id}"
+
+
 from oscar.apps.catalogue.models import *  # noqa: E402

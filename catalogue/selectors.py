@@ -1,13 +1,33 @@
 """Reads of the catalogue."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from oscar.apps.partner.models import StockRecord
+
+from .stock import with_units_held
+
+
+def card_stockrecords() -> QuerySet:
+    """Stock records as a product card's price and availability read them:
+    with their seller (the availability rule asks for the resident's standing)
+    and the units live checkout holds take, in the same query."""
+    return with_units_held(StockRecord.objects.select_related("partner__resident"))
 
 
 def with_card_data(products: QuerySet) -> QuerySet:
     """Products with what a product card renders (class, options, images, stock
-    records, variants' stock records) fetched in a fixed number of queries."""
+    records, variants and their stock records) fetched in a fixed number of
+    queries, whatever the number of cards."""
     return (
         products.base_queryset()
         .select_related("parent__product_class")
-        .prefetch_related("children__stockrecords")
+        # Oscar's base prefetches, with our stock records in place of plain ones.
+        .prefetch_related(None)
+        .prefetch_related(
+            "children",
+            "product_options",
+            "product_class__options",
+            "images",
+            Prefetch("stockrecords", queryset=card_stockrecords()),
+            Prefetch("children__stockrecords", queryset=card_stockrecords()),
+        )
     )

@@ -58,8 +58,8 @@ class CheckoutPayment(models.Model):
     language = models.CharField(_("language"), max_length=10)
     shipping_address = models.JSONField(_("shipping address"), null=True, blank=True)
     shipping_method_code = models.CharField(max_length=128)
-    # [[stockrecord id, quantity], ...] held now; empty when nothing is held.
-    held = models.JSONField(default=list, blank=True)
+    # The hold (catalogue.StockHold rows keyed "checkout:<id>") counts until
+    # then, whether or not anybody releases it.
     expires_at = models.DateTimeField(_("hold expires at"))
     # NULL until the PaymentIntent exists; unique once it does.
     payment_intent_id = models.CharField(max_length=255, unique=True, null=True)  # noqa: DJ001

@@ -25,6 +25,8 @@ from .models import CheckoutPayment, CheckoutStatus
 from .services import (
     FINAL,
     CheckoutRefused,
+    FulfilmentPostponed,
+    basket_check,
     charge_amount,
     checkout_begin,
     checkout_fulfil,
@@ -72,11 +74,13 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             messages.error(request, refusal.message)
             return redirect("basket:summary")
         except payments.PaymentProviderError:
+            # Nothing is held and the basket is open again, as it was.
             messages.error(
                 request,
                 _(
-                    "The payment provider could not be reached. Nothing was charged; "
-                    "please try again in a moment."
+                    "The payment provider could not be reached. Nothing was charged "
+                    "and your basket is as you left it; please try again in a "
+                    "moment."
                 ),
             )
             return redirect("checkout:preview")
@@ -120,6 +124,15 @@ class PayView(LoginRequiredMixin, View):
                 request, _("Your hold ran out. Check your basket and pay again.")
             )
             return redirect("basket:summary")
+        basket = prepared_basket(payment)
+        try:
+            # A listing withdrawn or a shop closed since "Pay": no money moves.
+            basket_check(basket)
+        except CheckoutRefused as refusal:
+            checkout_release(payment=payment, reason=str(refusal.message))
+            request.session.pop(SESSION_KEY, None)
+            messages.error(request, refusal.message)
+            return redirect("basket:summary")
         if payment.expires_at <= timezone.now():
             try:
                 payment = checkout_resume(payment=payment)
@@ -141,7 +154,7 @@ class PayView(LoginRequiredMixin, View):
                         line,
                         line_charge(line=line, quantity=line.quantity, payment=payment),
                     )
-                    for line in prepared_basket(payment).all_lines()
+                    for line in basket.all_lines()
                 ],
                 "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
                 "stripe_js_url": settings.STRIPE_JS_URL,
@@ -223,6 +236,13 @@ class ReturnView(LoginRequiredMixin, View):
                 "oscar/checkout/pay_status.html",
                 {"payment": payment, "state": "unreachable"},
             )
+        except FulfilmentPostponed:
+            # Paid; the order is placed by the next try (nothing refunded).
+            return render(
+                request,
+                "oscar/checkout/pay_status.html",
+                {"payment": payment, "state": "placing"},
+            )
         return _status_response(request, payment, intent)
 
 
@@ -239,6 +259,13 @@ def _status_response(request, payment: CheckoutPayment, intent=None):
     intent = intent or payments.payment_intent_retrieve(
         intent_id=payment.payment_intent_id
     )
+    if intent.succeeded:
+        # Paid, not placed yet (postponed): the next try places it.
+        return render(
+            request,
+            "oscar/checkout/pay_status.html",
+            {"payment": payment, "state": "placing"},
+        )
     if intent.status == "processing":
         return render(
             request,

@@ -9,7 +9,8 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from catalogue.models import Product
-from market.residents.models import Resident, ResidentStatus
+from market.residents.models import Resident
+from market.residents.selectors import public_products, public_residents
 
 
 def _search_form(field: str) -> type[BaseFilterForm]:
@@ -48,7 +49,9 @@ def _views(field: str) -> dict:
 
 
 class ProductChooserViewSet(ChooserViewSet):
-    """Public products, parents and standalone ones (not licence variants)."""
+    """Products that may be sold now (the one rule, `public_products`):
+    parents and standalone ones, not licence variants, nothing waiting for
+    review, rejected, hidden or of a closed shop."""
 
     model = Product
     icon = "tag"
@@ -61,7 +64,7 @@ class ProductChooserViewSet(ChooserViewSet):
 
     def get_object_list(self):
         return (
-            Product.objects.filter(parent__isnull=True, is_public=True)
+            public_products()
             .select_related("product_class")
             .order_by("-date_created", "-pk")
         )
@@ -92,9 +95,7 @@ class ResidentChooserViewSet(ChooserViewSet):
     choose_results_view_class = _views("display_name")["choose_results_view_class"]
 
     def get_object_list(self):
-        return Resident.objects.filter(status=ResidentStatus.APPROVED).order_by(
-            "display_name"
-        )
+        return public_residents().order_by("display_name")
 
 
 product_chooser_viewset = ProductChooserViewSet("product_chooser")

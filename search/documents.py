@@ -21,10 +21,13 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
+from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import COURSE, PHYSICAL
-from catalogue.models import Category, Product, ReviewStatus
+from catalogue.models import Category, Product
+from catalogue.stock import units_free, with_units_held
 from market.residents.models import Programme, ResidentStatus
+from market.residents.selectors import listing_refusal
 
 from .backends.base import IN_STOCK, SHIPS_ANYWHERE
 from .normalise import normalise
@@ -40,10 +43,16 @@ def documents_queryset() -> QuerySet:
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.only("pk", "name")),
             "attribute_values__attribute",
-            "stockrecords__partner__resident",
-            "children__stockrecords__partner__resident",
+            Prefetch("stockrecords", queryset=_records()),
+            "children",
+            Prefetch("children__stockrecords", queryset=_records()),
         )
     )
+
+
+def _records() -> QuerySet:
+    # Live checkout holds counted in the same query (in_stock).
+    return with_units_held(StockRecord.objects.select_related("partner__resident"))
 
 
 class _Categories:
@@ -85,7 +94,7 @@ def _attribute_texts(product: Product) -> dict[str, str]:
 def _available(record) -> bool:
     if record.num_in_stock is None:
         return True
-    return record.num_in_stock - (record.num_allocated or 0) > 0
+    return units_free(record) > 0
 
 
 def product_document(product: Product, categories: _Categories | None = None):
@@ -94,11 +103,8 @@ def product_document(product: Product, categories: _Categories | None = None):
     Suspension of a resident is also applied at query time by every backend
     (base.partner_ids_hidden), so it takes effect before re-indexing.
     """
-    if (
-        product.parent_id is not None
-        or not product.is_public
-        or product.review_status != ReviewStatus.LIVE
-    ):
+    # The one rule "may this be sold now" (market.residents.selectors).
+    if product.parent_id is not None or listing_refusal(product) is not None:
         return None
     records = list(product.stockrecords.all())
     for child in product.children.all():

@@ -4,18 +4,28 @@ A change to a product, its stock, its categories or its resident queues the
 product in the outbox (search.PendingIndex) inside the same transaction, and
 after commit enqueues the `index_pending_products` task: indexing never runs
 inside the request's transaction, and with a task worker (production) not in
-the request at all. The task indexes into the database backend (always kept:
-it is the fallback) and into the configured backend; a product leaves the
-outbox only when every backend took it, so updates missed while Elasticsearch
-was down are replayed by the next task or by `manage.py search_index_pending`.
+the request at all. Where tasks run in the process (the immediate task
+backend of development, and of a deployment without a worker), the request
+indexes after its commit, but a cluster that is down or hangs costs at most
+one request its search timeout (MARKET_ELASTICSEARCH_TIMEOUT): after a
+failure, requests leave the cluster alone for MARKET_SEARCH_RETRY_SECONDS
+and the outbox keeps the changes.
+
+The task indexes into the database backend (always kept: it is the
+fallback) and into the configured backend; a product leaves the outbox only
+when every backend took it, so updates missed while Elasticsearch was down
+are replayed by the next task or by `manage.py search_index_pending`.
 """
 
 import logging
+import time
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 
 from .backends import indexing_backends
 from .backends.base import SearchUnavailable
@@ -42,21 +52,59 @@ def products_queue(product_ids: Iterable[int]) -> None:
     transaction.on_commit(_enqueue)
 
 
+# Set when indexing from a request failed: until then, requests index the
+# database backend only (shared through the cache between processes).
+REQUEST_INDEXING_PAUSED = "search:request-indexing-paused-until"
+
+
 def _enqueue() -> None:
+    if isinstance(index_pending_products.get_backend(), ImmediateBackend):
+        # In this process, after the commit: never let the request fail or
+        # wait on a cluster that is down (the outbox keeps the work).
+        try:
+            pending_index(in_request=True)
+        except Exception:  # noqa: BLE001 - indexing must not break a request
+            logger.exception("Indexing after the request failed; changes stay queued.")
+        return
     index_pending_products.enqueue()
 
 
-def pending_index(*, limit: int | None = None) -> tuple[int, int]:
+def _request_indexing_paused() -> bool:
+    until = cache.get(REQUEST_INDEXING_PAUSED)
+    return until is not None and until > time.time()
+
+
+def _pause_request_indexing() -> None:
+    seconds = int(getattr(settings, "MARKET_SEARCH_RETRY_SECONDS", 30))
+    if seconds > 0:
+        cache.set(REQUEST_INDEXING_PAUSED, time.time() + seconds, timeout=seconds)
+
+
+def _for_request(backend):
+    """A backend as a request may use it: the search timeout, not the long
+    indexing one."""
+    if hasattr(backend, "index_timeout") and hasattr(backend, "timeout"):
+        backend.index_timeout = min(backend.index_timeout, backend.timeout)
+    return backend
+
+
+def pending_index(
+    *, limit: int | None = None, in_request: bool = False
+) -> tuple[int, int]:
     """Index what the outbox holds; return (products indexed, rows left).
 
     Stops at the first backend failure: the rest stays queued for the next
     run, nothing is lost. A product queued again while it was being indexed
-    keeps its newer row and is indexed again.
+    keeps its newer row and is indexed again. `in_request`: indexing runs in
+    a web request; other backends than the database are asked with the
+    search timeout, and not at all while a recent failure paused them.
     """
     indexed = 0
     if cache.get(REBUILDING):
         return 0, PendingIndex.objects.count()
     backends = indexing_backends()
+    if in_request:
+        backends = [backends[0], *(_for_request(b) for b in backends[1:])]
     while limit is None or indexed < limit:
         rows = list(
             PendingIndex.objects.order_by("pk").values_list("pk", "product_id")[:BATCH]
@@ -67,9 +115,13 @@ def pending_index(*, limit: int | None = None) -> tuple[int, int]:
         product_ids = {product_id for _pk, product_id in rows}
         documents, removed = documents_for(product_ids)
         try:
-            for backend in backends:
+            for number, backend in enumerate(backends):
+                if in_request and number > 0 and _request_indexing_paused():
+                    raise SearchUnavailable("paused after a recent failure")
                 backend.index_documents(documents, removed)
         except SearchUnavailable:
+            if in_request:
+                _pause_request_indexing()
             logger.warning(
                 "Search backend unavailable; %s changes stay queued.",
                 PendingIndex.objects.count(),

@@ -30,6 +30,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def closed_port() -> int:
+    """A port nothing listens on: a Stripe (or mail server) that is down."""
+    return _free_port()
+
+
 @pytest.fixture(scope="session")
 def localstripe_url(tmp_path_factory):
     port = _free_port()

@@ -117,7 +117,23 @@ def _registered_count(event: EventPage) -> int:
     ).count()
 
 
+def event_may_register(page) -> bool:
+    """The one rule for events, "may this be registered for now" as far as
+    the page goes: the page the visitor came through and the event's source
+    page are both published (live, not expired). Seats and dates are checked
+    under the event's lock (`_check_open`)."""
+    page = page.specific
+    source = event_source(page)
+    return all(
+        candidate.live and not candidate.expired for candidate in (page, source)
+    )
+
+
 def _check_open(event: EventPage, title: str, now: datetime) -> None:
+    if not event.live or event.expired:
+        raise EventRefused(
+            _("“%(title)s” is not open for registration.") % {"title": title}
+        )
     if event.capacity == 0:
         raise EventRefused(
             _("“%(title)s” is open entry: no registration is needed.")
@@ -144,8 +160,9 @@ def _language(language: str) -> str:
 def _promote(event: EventPage, now: datetime) -> list[EventRegistration]:
     """Give every free seat to the first people waiting, in the order they
     registered, and e-mail them after commit. The event row is locked by the
-    caller. Nobody is promoted once the event has started."""
-    if now >= event.starts_at:
+    caller. Nobody is promoted once the event has started, nor while the
+    event is unpublished."""
+    if now >= event.starts_at or not event.live or event.expired:
         return []
     free = event.capacity - _registered_count(event)
     if free <= 0:
@@ -174,6 +191,10 @@ def event_register(*, page, user, language: str) -> EventRegistration:
     registration, has started or ended, registration is closed, or the
     visitor is already registered or waiting."""
     now = timezone.now()
+    if not event_may_register(page):
+        raise EventRefused(
+            _("“%(title)s” is not open for registration.") % {"title": page.title}
+        )
     event = _lock(event_source(page).pk)
     title = page.title
     _check_open(event, title, now)

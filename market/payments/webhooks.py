@@ -42,6 +42,11 @@ class InvalidWebhook(Exception):
     pass
 
 
+class RetryLater(Exception):
+    """A handler could not do its work now for a reason that may pass: the
+    event is not recorded and Stripe is answered 503, so it sends it again."""
+
+
 def verify(payload: bytes, signature_header: str, *, now: float | None = None) -> dict:
     """The event, if the signature is Stripe's and the timestamp is within the
     tolerance on either side of now; otherwise InvalidWebhook."""
@@ -108,5 +113,9 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
     except InvalidWebhook as error:
         logger.warning("Refused a Stripe webhook: %s", error)
         return HttpResponseBadRequest("invalid webhook")
-    new = process(event)
+    try:
+        new = process(event)
+    except RetryLater as error:
+        logger.warning("Stripe event %s postponed: %s", event.get("id"), error)
+        return HttpResponse("retry later", status=503)
     return HttpResponse("ok" if new else "already processed", status=200)

@@ -1,6 +1,11 @@
-"""Reads about residents and what they sell."""
+"""Reads about residents and what they sell, and the two rules every door
+asks: "may this be sold now" (`public_products` as a query,
+`listing_refusal` for one product in hand) and "may this person act for a
+resident now" (`acting_resident`)."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Product, ReviewStatus
@@ -18,8 +23,11 @@ def stockrecords_of_product(outer_ref: str = "pk") -> QuerySet:
 
 
 def public_products() -> QuerySet:
-    """Browsable, public, live (reviewed) products sold by an approved resident,
-    annotated with their lowest price (`min_price`)."""
+    """The rule "may this be sold now", as a query: browsable, public, live
+    (reviewed) products sold by an approved resident, annotated with their
+    lowest price (`min_price`). `listing_refusal` is the same rule for one
+    product in hand (tests/market/residents/test_availability_rule.py proves
+    the two agree on every combination)."""
     on_sale = stockrecords_of_product().filter(
         partner__resident__status=ResidentStatus.APPROVED
     )
@@ -64,3 +72,71 @@ def product_is_sold_by_user(product: Product, user) -> bool:
     shown = product.parent if product.is_child else product
     theirs = stockrecords_of_product().filter(partner__users=user)
     return Product.objects.filter(pk=shown.pk).filter(Exists(theirs)).exists()
+
+
+def _resident_of(record) -> "Resident | None":
+    try:
+        return record.partner.resident
+    except (AttributeError, ObjectDoesNotExist):
+        return None
+
+
+def listing_refusal(product: Product, stockrecord=None):
+    """Why `product` (bought through `stockrecord`, if given) may not be sold
+    now, or None when it may: the rule of `public_products` evaluated on rows
+    in hand, so the strategy, the checkout and Kreativ Edu ask the same
+    question without a query when the rows are loaded. A variant is judged by
+    its parent's listing and its own stock record."""
+    shown = product.parent if product.parent_id else product
+    if (
+        shown is None
+        or not shown.is_public
+        or shown.review_status != ReviewStatus.LIVE
+        or (product.parent_id and not product.is_public)
+    ):
+        return _("“%(title)s” is not on sale at the moment.") % {
+            "title": product.get_title()
+        }
+    if stockrecord is not None:
+        records = [stockrecord]
+    elif product.is_parent:
+        records = [
+            record
+            for child in product.children.all()
+            for record in child.stockrecords.all()
+        ]
+    else:
+        records = list(product.stockrecords.all())
+    resident_open = any(
+        (resident := _resident_of(record)) is not None
+        and resident.status == ResidentStatus.APPROVED
+        for record in records
+    )
+    if not resident_open:
+        return _("“%(title)s” is not on sale at the moment: its shop is closed.") % {
+            "title": product.get_title()
+        }
+    return None
+
+
+MAY_ACT = ResidentStatus.APPROVED
+
+
+def resident_may_act(resident: Resident | None) -> bool:
+    """Whether this resident's people may do what residents do now."""
+    return resident is not None and resident.status == MAY_ACT
+
+
+def acting_resident(user) -> Resident | None:
+    """The rule "may this person act for a resident now": the approved
+    resident `user` is one of the people of, else None. A suspended,
+    rejected or applying resident's people can do nothing a resident does
+    (dashboard, listings, teaching, attendance, payout settings)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        Resident.objects.filter(partner__users=user, status=MAY_ACT)
+        .select_related("partner")
+        .order_by("pk")
+        .first()
+    )

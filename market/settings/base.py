@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "market.payouts.apps.PayoutsConfig",
     "market.downloads.apps.DownloadsConfig",
     "market.learning.apps.LearningConfig",
+    "market.mail.apps.MailConfig",
+    "market.alerts.apps.AlertsConfig",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),
@@ -174,6 +176,10 @@ EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="market@localhost")
+# Seconds before the mail server is given up on (the outbox retries later).
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)
+# Who is e-mailed when something needs a person (staff alerts, /cms/alerts/).
+MARKET_ALERT_EMAILS = env.list("MARKET_ALERT_EMAILS", default=[])
 
 SITE_ID = 1
 
@@ -199,6 +205,9 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
+# Oscar's Selector is ours (market/residents/strategy.py): one availability
+# rule on every Oscar page and form (docs/adr/0010-one-availability-rule.md).
+OSCAR_DYNAMIC_CLASS_LOADER = "market.class_loading.class_loader"
 # The search fork does not serve Oscar's haystack facets.
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 # Haystack stays installed because Oscar imports it; it never serves a request.
@@ -286,6 +295,15 @@ MARKET_EXCHANGE_RATES_MAX_AGE_DAYS = env.int(
 
 # Checkout: how long stock and seats are held while the buyer pays.
 MARKET_CHECKOUT_HOLD_MINUTES = env.int("MARKET_CHECKOUT_HOLD_MINUTES", default=30)
+# Units of one product a buyer may hold and buy at once, by kind (a course:
+# one seat per learner), and how many checkouts one buyer may have open
+# (holding stock or seats) at once: nobody can block a whole course or
+# stock by pressing "Pay" again and again.
+MARKET_HOLD_LIMITS = {
+    "physical": env.int("MARKET_HOLD_LIMIT_PHYSICAL", default=10),
+    "course": 1,
+}
+MARKET_CHECKOUT_OPEN_LIMIT = env.int("MARKET_CHECKOUT_OPEN_LIMIT", default=2)
 # Kreativ Edu: how long a seat offered to the first learner on a waitlist is
 # kept for them before it passes to the next (`manage.py learning_waitlist`).
 MARKET_WAITLIST_OFFER_HOURS = env.int("MARKET_WAITLIST_OFFER_HOURS", default=24)

@@ -10,10 +10,12 @@ from functools import partial
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from oscar.apps.order.models import Order
 
 from catalogue.kinds import PHYSICAL
 from checkout.models import CheckoutPayment, CheckoutStatus
+from market.alerts.models import AlertKind, AlertStatus, StaffAlert
 from market.learning.models import Seat
 from market.payments.models import StripeEvent
 from market.payouts.models import LedgerEntry
@@ -256,7 +258,7 @@ def placed(buyer, catalogue, rates, stripe_settings):
 def test_a_refund_made_in_the_stripe_dashboard_alerts_staff(
     placed, settings, django_capture_on_commit_callbacks
 ):
-    settings.MANAGERS = [("Staff", "staff@example.az")]
+    settings.MARKET_ALERT_EMAILS = ["staff@example.az"]
     known = _charge_event(
         "evt_r0",
         "charge.refunded",
@@ -294,13 +296,20 @@ def test_a_refund_made_in_the_stripe_dashboard_alerts_staff(
         placed.problem
     )
     assert [m.to for m in mail.outbox[-1:]] == [["staff@example.az"]]
+    alert = StaffAlert.objects.get()
+    assert (alert.kind, alert.status, alert.occurrences) == (
+        AlertKind.REFUND_OUTSIDE_SHOP,
+        AlertStatus.OPEN,
+        1,
+    )
+    assert alert.link == reverse("payments_order", args=[placed.order.number])
 
 
 @pytest.mark.django_db
 def test_a_dispute_alerts_staff_once(
     placed, settings, django_capture_on_commit_callbacks
 ):
-    settings.MANAGERS = [("Staff", "staff@example.az")]
+    settings.MARKET_ALERT_EMAILS = ["staff@example.az"]
     dispute = _charge_event(
         "evt_d1",
         "charge.dispute.created",
@@ -323,4 +332,8 @@ def test_a_dispute_alerts_staff_once(
         "The buyer disputed 264.69 USD (product_not_received). "
         "Answer in the Stripe dashboard before its deadline."
     )
-    assert len(mail.outbox) == sent_before + 1
+    assert [
+        m.to for m in mail.outbox[sent_before:] if m.to == ["staff@example.az"]
+    ] == [["staff@example.az"]]
+    alert = StaffAlert.objects.get()
+    assert (alert.kind, alert.occurrences) == (AlertKind.DISPUTE, 1)

@@ -981,3 +981,37 @@ def test_registrations_are_not_for_anonymous_visitors(client, registrations):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/cms/login/")
+
+
+# The one rule for events: an unpublished event takes no registration by any
+# door (the page's form, a POST by id, the service) and promotes nobody.
+
+
+def test_an_unpublished_event_takes_no_registration_by_any_door(events_index, client):
+    event = make_event(events_index, capacity=5)
+    waiting_event_registration = EventRegistration.objects.count()
+    event.unpublish()
+    visitor = UserFactory(email="visitor@example.az")
+    client.force_login(visitor)
+
+    response = client.post(reverse("cms:event-register", args=[event.pk]))
+    with pytest.raises(EventRefused) as refusal:
+        event_register(page=event, user=visitor, language="az")
+
+    assert response.status_code == 404
+    assert "is not open for registration" in str(refusal.value.message)
+    assert EventRegistration.objects.count() == waiting_event_registration == 0
+
+
+def test_an_unpublished_event_promotes_nobody_from_its_waitlist(events_index):
+    event = make_event(events_index, capacity=1)
+    first, second = (UserFactory(email=f"{n}@example.az") for n in ("first", "second"))
+    seat = event_register(page=event, user=first, language="az")
+    waiting = event_register(page=event, user=second, language="az")
+    event.unpublish()
+    event.refresh_from_db()
+
+    event_registration_cancel(registration=seat, user=first)
+
+    waiting.refresh_from_db()
+    assert waiting.status == "waiting"

@@ -2,15 +2,17 @@
 and nothing is lost while a backend is down."""
 
 import socket
+from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from catalogue.kinds import PHYSICAL
-from checkout.services import Hold, _allocate
+from catalogue.stock import stock_announce, stock_hold
 from market.residents.models import ResidentStatus
 from search.backends import ProductQuery, SearchUnavailable
 from search.backends.database import DatabaseBackend
@@ -90,9 +92,15 @@ def test_holding_the_last_unit_at_checkout_takes_it_out_of_stock(
     record = product.stockrecords.get()
     assert _facets(product)["in_stock"] == ["1"]
 
-    # The hold is a conditional UPDATE: no model signal, the checkout says so.
+    # A checkout's hold sends no model signal: the checkout announces it.
     with django_capture_on_commit_callbacks(execute=True):
-        _allocate([Hold(record.pk, 1)], user=None)
+        assert stock_hold(
+            stockrecord_id=record.pk,
+            quantity=1,
+            key="checkout:1",
+            until=timezone.now() + timedelta(minutes=30),
+        )
+        stock_announce([record.pk])
 
     assert "in_stock" not in _facets(product)
 

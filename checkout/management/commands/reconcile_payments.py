@@ -1,19 +1,32 @@
 """Bring checkouts in line with Stripe: place paid ones whose webhook or
-return page never came, and release holds that ran out. Run it every few
-minutes (cron); it is safe to run any number of times, concurrently too."""
+return page never came (or was postponed), and tidy holds that ran out.
+
+Holds count only until they run out, whether or not this runs: it only tidies
+(releases the checkout, reopens its basket, tells the waitlist) and alerts
+staff when a buyer's payment is still processing after their hold ran out.
+Run it every few minutes (cron); it is safe to run any number of times,
+concurrently too."""
 
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 from django.utils import timezone
 
+from catalogue.stock import holds_tidy, stock_announce
 from checkout.models import CheckoutPayment, CheckoutStatus
-from checkout.services import checkout_fulfil, checkout_release
+from checkout.services import (
+    FulfilmentPostponed,
+    checkout_fulfil,
+    checkout_release,
+)
+from market.alerts.models import AlertKind
+from market.alerts.services import alert_raise
 from market.payments import client as payments
 
 
 class Command(BaseCommand):
-    help = "Place paid checkouts and release expired holds."
+    help = "Place paid checkouts and tidy holds that ran out."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -24,11 +37,37 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, **options):
-        if not payments.is_configured():
-            self.stdout.write("Payments are not configured: nothing to reconcile.")
-            return
         now = timezone.now()
-        counts = {"placed": 0, "refunded": 0, "released": 0, "waiting": 0, "errors": 0}
+        counts = {
+            "placed": 0,
+            "refunded": 0,
+            "released": 0,
+            "waiting": 0,
+            "postponed": 0,
+            "errors": 0,
+        }
+        if payments.is_configured():
+            self._reconcile(now, days, counts)
+        # Holds without a PaymentIntent (a free basket never needs one).
+        for payment in CheckoutPayment.objects.filter(
+            status=CheckoutStatus.AWAITING_PAYMENT,
+            payment_intent_id__isnull=True,
+            expires_at__lte=now,
+        ):
+            checkout_release(payment=payment, reason="hold ran out")
+            counts["released"] += 1
+        tidied = holds_tidy(now=now)
+        if tidied:
+            stock_announce(tidied)
+        self.stdout.write(
+            "placed {placed}, refunded {refunded}, released {released}, "
+            "still waiting {waiting}, postponed {postponed}, "
+            "errors {errors}".format(**counts)
+        )
+        if counts["errors"]:
+            raise SystemExit(1)
+
+    def _reconcile(self, now, days, counts):
         candidates = CheckoutPayment.objects.filter(
             payment_intent_id__isnull=False
         ).filter(
@@ -39,10 +78,17 @@ class Command(BaseCommand):
         )
         for payment in candidates.distinct().order_by("pk"):
             try:
-                result = checkout_fulfil(intent_id=payment.payment_intent_id)
+                intent = payments.payment_intent_retrieve(
+                    intent_id=payment.payment_intent_id
+                )
+                result = checkout_fulfil(intent_id=intent.id, intent=intent)
             except payments.PaymentProviderError as error:
                 counts["errors"] += 1
                 self.stderr.write(f"checkout {payment.pk}: {error.message}")
+                continue
+            except FulfilmentPostponed as error:
+                counts["postponed"] += 1
+                self.stderr.write(f"checkout {payment.pk} postponed: {error}")
                 continue
             if result.status == CheckoutStatus.PLACED:
                 counts["placed"] += 1
@@ -55,21 +101,25 @@ class Command(BaseCommand):
                 result.status == CheckoutStatus.AWAITING_PAYMENT
                 and result.expires_at <= now
             ):
+                if intent.status == "processing":
+                    self._alert_processing(result)
+                    counts["waiting"] += 1
+                    continue
                 checkout_release(payment=result, reason="hold ran out")
                 counts["released"] += 1
             else:
                 counts["waiting"] += 1
-        # Holds without a PaymentIntent (Stripe was unreachable) run out too.
-        for payment in CheckoutPayment.objects.filter(
-            status=CheckoutStatus.AWAITING_PAYMENT,
-            payment_intent_id__isnull=True,
-            expires_at__lte=now,
-        ):
-            checkout_release(payment=payment, reason="hold ran out")
-            counts["released"] += 1
-        self.stdout.write(
-            "placed {placed}, refunded {refunded}, released {released}, "
-            "still waiting {waiting}, errors {errors}".format(**counts)
+
+    def _alert_processing(self, payment):
+        alert_raise(
+            kind=AlertKind.HOLD_EXPIRED_PAID,
+            key=f"checkout:{payment.pk}:processing-after-hold",
+            subject=f"Payment {payment.payment_intent_id} still processing",
+            message=(
+                f"The buyer {payment.user.email} paid {payment.amount} "
+                f"{payment.currency}; the payment is still processing and the "
+                "hold on the items ran out. If the items sell out before it "
+                "succeeds, the payment is refunded automatically."
+            ),
+            link=reverse("payments_list"),
         )
-        if counts["errors"]:
-            raise SystemExit(1)

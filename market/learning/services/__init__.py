@@ -9,7 +9,8 @@ from .seats import (
     seat_cancel,
     seats_cancel_for_line,
     seats_create_for_order,
-    seats_take_for_checkout,
+    seats_hold_for_checkout,
+    seats_take_for_order,
 )
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     "seat_cancel",
     "seats_cancel_for_line",
     "seats_create_for_order",
-    "seats_take_for_checkout",
+    "seats_hold_for_checkout",
+    "seats_take_for_order",
 ]

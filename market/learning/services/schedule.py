@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attendance, Course, CourseSession
+from .attendance import can_teach
 from .seats import SeatsUnavailable
 
 SESSION_LINE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s*,?\s*(.*)$")
@@ -33,8 +35,7 @@ def sessions_parse(
     return sessions
 
 
-@transaction.atomic
-def course_session_add(
+def _session_create(
     *, course: Course, starts_at: datetime, ends_at: datetime, topic="", place=""
 ) -> CourseSession:
     if ends_at <= starts_at:
@@ -45,8 +46,30 @@ def course_session_add(
 
 
 @transaction.atomic
-def course_session_remove(*, session: CourseSession) -> None:
-    """Remove a session that has no attendance recorded."""
+def course_session_add(
+    *,
+    course: Course,
+    by,
+    starts_at: datetime,
+    ends_at: datetime,
+    topic="",
+    place="",
+) -> CourseSession:
+    """Add a session to a course. Only its resident (in good standing) or
+    staff: anybody else is refused, with nothing changed."""
+    if not can_teach(by, course.product):
+        raise PermissionDenied
+    return _session_create(
+        course=course, starts_at=starts_at, ends_at=ends_at, topic=topic, place=place
+    )
+
+
+@transaction.atomic
+def course_session_remove(*, session: CourseSession, by) -> None:
+    """Remove a session that has no attendance recorded. Only the course's
+    resident (in good standing) or staff."""
+    if not can_teach(by, session.course.product):
+        raise PermissionDenied
     if Attendance.objects.filter(session=session).exists():
         raise SeatsUnavailable(
             _("Attendance was recorded for this session: it cannot be removed.")
@@ -60,6 +83,6 @@ def course_sessions_from_text(*, course: Course, text: str) -> list[CourseSessio
     if course.sessions.exists():
         return list(course.sessions.all())
     return [
-        course_session_add(course=course, starts_at=starts, ends_at=ends, place=place)
+        _session_create(course=course, starts_at=starts, ends_at=ends, place=place)
         for starts, ends, place in sessions_parse(text)
     ]

@@ -2,11 +2,18 @@
 
 Whoever takes a seat (one click on a free course, a sponsored code, the
 shop's checkout for a paid one, a waitlisted learner taking an offer) does
-it here, in the same order: lock the course row, check the enrolment window,
-count the seats kept for waitlist offers, then take a unit of the course's
-stock record with one conditional UPDATE (`catalogue.stock.stock_take`).
-Under 30 learners racing for the last seat, one gets it and 29 are told the
-course is full (tests/market/learning/test_capacity_race.py).
+it here, in the same order: lock the course row, ask the one rule "may this
+be sold now" (market.residents.selectors.listing_refusal), check the
+enrolment window and the one-seat-per-learner rule, count the seats kept for
+the waitlist, then take (or, for the checkout, hold) a unit of the course's
+stock record (`catalogue.stock`). Under 30 learners racing for the last seat,
+one gets it and 29 are told the course is full
+(tests/market/learning/test_capacity_race.py).
+
+Seats kept for the waitlist: every open offer, and free seats up to the
+number of learners still waiting. A seat that frees while people wait (a
+checkout hold that ran out, a cancellation) is theirs: a newcomer cannot
+take it before the waitlist offers it (`waitlist.waitlist_offer_next`).
 """
 
 from __future__ import annotations
@@ -20,7 +27,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import COURSE
-from catalogue.stock import stock_announce, stock_give_back, stock_take
+from catalogue.stock import (
+    stock_announce,
+    stock_give_back,
+    stock_hold,
+    stock_take,
+    units_free,
+)
+from market.residents.selectors import listing_refusal
 
 from ..models import (
     Course,
@@ -70,7 +84,7 @@ def stockrecord_for(product) -> StockRecord | None:
     return product.stockrecords.order_by("pk").first()
 
 
-def seats_kept(course: Course, *, now: datetime, except_for=None) -> int:
+def seats_offered(course: Course, *, now: datetime, except_for=None) -> int:
     """Seats kept by open waitlist offers (other learners' only, when
     `except_for` is given)."""
     offers = WaitlistEntry.objects.filter(
@@ -81,14 +95,38 @@ def seats_kept(course: Course, *, now: datetime, except_for=None) -> int:
     return offers.count()
 
 
+def seats_kept(course: Course, *, now: datetime, except_for=None) -> int:
+    """Seats nobody but their learners may take: other learners' open
+    offers, and, of the seats free and not offered, as many as there are
+    other learners still waiting (a seat freed while people wait is theirs
+    until the waitlist offers it). `except_for`: the learner asking."""
+    offers = WaitlistEntry.objects.filter(
+        course=course, status=WaitlistStatus.OFFERED, offer_expires_at__gt=now
+    )
+    waiting = WaitlistEntry.objects.filter(
+        course=course, status=WaitlistStatus.WAITING
+    )
+    offered_others = offers
+    if except_for is not None:
+        offered_others = offers.exclude(learner=except_for)
+        waiting = waiting.exclude(learner=except_for)
+    record = stockrecord_for(course.product)
+    free = units_free(record, now=now) if record is not None else 0
+    unclaimed = max(free - offers.count(), 0)
+    return offered_others.count() + min(waiting.count(), unclaimed)
+
+
 def seats_left(course: Course, *, now: datetime | None = None, learner=None) -> int:
-    """Seats that `learner` (or anyone, without one) could take now."""
+    """Seats that `learner` (or anyone, without one) could take now: free
+    units (live checkout holds counted) less the seats kept for the
+    waitlist."""
     now = now or timezone.now()
     record = stockrecord_for(course.product)
     if record is None:
         return 0
-    free = (record.num_in_stock or 0) - (record.num_allocated or 0)
-    return max(free - seats_kept(course, now=now, except_for=learner), 0)
+    return units_free(
+        record, now=now, kept=seats_kept(course, now=now, except_for=learner)
+    )
 
 
 def enrolment_closes_at(course: Course) -> datetime | None:
@@ -127,25 +165,55 @@ def _check_window(course: Course, now: datetime) -> None:
         )
 
 
-def _take(course: Course, *, learner, quantity: int, now: datetime) -> None:
-    """Take `quantity` seats for `learner` (course row locked by the caller),
-    or raise. The learner's own open offer is theirs to use; the entry is
-    closed as taken."""
-    _check_window(course, now)
-    record = stockrecord_for(course.product)
-    kept = seats_kept(course, now=now, except_for=learner)
-    if record is None or not stock_take(
-        stockrecord_id=record.pk, quantity=quantity, kept=kept
-    ):
-        raise CourseFull(
-            _("“%(title)s” is full. You can join the waitlist.")
+def _check_on_sale(course: Course, record: StockRecord | None) -> None:
+    """The one rule "may this be sold now", for every way to a seat."""
+    reason = listing_refusal(course.product, record)
+    if reason is not None:
+        raise SeatsUnavailable(reason)
+
+
+def _full(course: Course) -> CourseFull:
+    return CourseFull(
+        _("“%(title)s” is full. You can join the waitlist.")
+        % {"title": course.product.get_title()}
+    )
+
+
+def _check_one_seat(course: Course, learner, quantity: int) -> None:
+    if has_seat(course, learner):
+        raise SeatsUnavailable(
+            _("You are already enrolled in “%(title)s”.")
             % {"title": course.product.get_title()}
         )
+    if quantity != 1:
+        raise SeatsUnavailable(
+            _("One seat per learner: “%(title)s” can be bought once per person.")
+            % {"title": course.product.get_title()}
+        )
+
+
+def _close_own_entry(course: Course, learner, now: datetime) -> None:
+    """The learner's own offer (or place) on the waitlist is used up."""
     WaitlistEntry.objects.filter(
         course=course,
         learner=learner,
         status__in=[WaitlistStatus.WAITING, WaitlistStatus.OFFERED],
     ).update(status=WaitlistStatus.ENROLLED, closed_at=now)
+
+
+def _take(course: Course, *, learner, quantity: int, now: datetime) -> None:
+    """Take `quantity` seats for `learner` for good (course row locked by the
+    caller), or raise. The learner's own open offer is theirs to use; the
+    entry is closed as taken."""
+    record = stockrecord_for(course.product)
+    _check_on_sale(course, record)
+    _check_window(course, now)
+    kept = seats_kept(course, now=now, except_for=learner)
+    if record is None or not stock_take(
+        stockrecord_id=record.pk, quantity=quantity, kept=kept, now=now
+    ):
+        raise _full(course)
+    _close_own_entry(course, learner, now)
     stock_announce([record.pk])
 
 
@@ -155,11 +223,60 @@ def has_seat(course: Course, learner) -> bool:
     ).exists()
 
 
-def seats_take_for_checkout(*, record: StockRecord, quantity: int, learner) -> None:
-    """The checkout holds seats of a paid course (inside its transaction):
-    the same rules as every other seat. Raises SeatsUnavailable."""
+def seats_hold_for_checkout(
+    *,
+    record: StockRecord,
+    quantity: int,
+    learner,
+    key: str,
+    until: datetime,
+    now: datetime | None = None,
+) -> None:
+    """The checkout holds a seat of a paid course while the buyer pays
+    (inside its transaction), under the same rules as every other seat: on
+    sale, enrolment open, one seat per learner, the waitlist first. Raises
+    SeatsUnavailable; on a refusal nothing is held."""
+    now = now or timezone.now()
     course = lock_course(record.product_id)
-    _take(course, learner=learner, quantity=quantity, now=timezone.now())
+    _check_on_sale(course, record)
+    _check_window(course, now)
+    _check_one_seat(course, learner, quantity)
+    kept = seats_kept(course, now=now, except_for=learner)
+    if not stock_hold(
+        stockrecord_id=record.pk,
+        quantity=quantity,
+        key=key,
+        until=until,
+        kept=kept,
+        now=now,
+    ):
+        raise _full(course)
+
+
+def seats_take_for_order(
+    *,
+    record: StockRecord,
+    quantity: int,
+    learner,
+    key: str,
+    now: datetime | None = None,
+) -> None:
+    """The paid order is being placed: the checkout's hold becomes the seat.
+    A hold that ran out is taken again only if a seat is still free for this
+    learner (and enrolment is still open). Raises SeatsUnavailable."""
+    now = now or timezone.now()
+    course = lock_course(record.product_id)
+    _check_on_sale(course, record)
+    _check_one_seat(course, learner, quantity)
+    live = record.holds.filter(key=key, reserved_until__gt=now).exists()
+    if not live:
+        _check_window(course, now)
+    kept = seats_kept(course, now=now, except_for=learner)
+    if not stock_take(
+        stockrecord_id=record.pk, quantity=quantity, kept=kept, key=key, now=now
+    ):
+        raise _full(course)
+    _close_own_entry(course, learner, now)
 
 
 def is_free(course: Course) -> bool:
@@ -181,11 +298,8 @@ def enrolment_create(
     seat, enrolment is closed, or no seat is left for them."""
     now = now or timezone.now()
     course = lock_course(product.pk)
-    if has_seat(course, learner):
-        raise SeatsUnavailable(
-            _("You are already enrolled in “%(title)s”.")
-            % {"title": course.product.get_title()}
-        )
+    _check_on_sale(course, stockrecord_for(course.product))
+    _check_one_seat(course, learner, 1)
     if quota is None and not is_free(course):
         raise SeatsUnavailable(
             _("“%(title)s” is a paid course: add it to your basket to enrol.")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import COURSE
+from market.residents.selectors import acting_resident
 
 from ..models import OPEN_WAITLIST, Course, SeatStatus
 from .attendance import can_teach
@@ -20,19 +21,23 @@ from .seats import SeatsUnavailable
 
 
 def courses_taught_by(user, *, now: datetime | None = None) -> QuerySet[Course]:
-    """The courses `user` may teach (staff: every course; a resident's user:
-    the courses their resident sells), each annotated with `active_seats`,
-    `capacity`, `waitlist_open` and `next_session_at`. Scoped here, at the
-    queryset, so another resident's course is simply not found."""
+    """The courses `user` may teach (staff: every course; the people of a
+    resident who may act now: the courses it sells), each annotated with
+    `active_seats`, `capacity`, `waitlist_open` and `next_session_at`.
+    Scoped here, at the queryset, so another resident's course (or any
+    course, for a suspended resident) is simply not found."""
     now = now or timezone.now()
     if not user.is_authenticated:
         return Course.objects.none()
     courses = Course.objects.filter(product__product_class__slug=COURSE)
     if not user.is_staff:
+        resident = acting_resident(user)
+        if resident is None:
+            return Course.objects.none()
         courses = courses.filter(
-            product__in=StockRecord.objects.filter(partner__users=user).values(
-                "product"
-            )
+            product__in=StockRecord.objects.filter(
+                partner_id=resident.partner_id
+            ).values("product")
         )
     first_record = StockRecord.objects.filter(product=OuterRef("product")).order_by(
         "pk"

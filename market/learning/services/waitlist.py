@@ -20,7 +20,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.stock import units_free
 from market.mail import mail_in_language, site_url
+from market.residents.selectors import listing_refusal
 
 from ..models import (
     LearnerProfile,
@@ -29,11 +31,12 @@ from ..models import (
 )
 from .seats import (
     SeatsUnavailable,
+    _check_on_sale,
     _check_window,
     has_seat,
     lock_course,
-    seats_kept,
     seats_left,
+    seats_offered,
     stockrecord_for,
 )
 
@@ -51,6 +54,7 @@ def waitlist_join(*, product, learner, now: datetime | None = None) -> WaitlistE
     or a place on the list, or enrolment is closed."""
     now = now or timezone.now()
     course = lock_course(product.pk)
+    _check_on_sale(course, stockrecord_for(course.product))
     _check_window(course, now)
     title = course.product.get_title()
     if has_seat(course, learner):
@@ -113,18 +117,19 @@ def _expire(course, now: datetime) -> int:
 def waitlist_offer_next(
     *, product_id: int, now: datetime | None = None
 ) -> list[WaitlistEntry]:
-    """Close the offers that ran out, then offer every seat that is free and
-    not kept to the first waiting learners, in the order they joined. Safe to
-    call any number of times: under the course lock, a seat is offered once."""
+    """Close the offers that ran out, then offer every seat that is free (no
+    live checkout hold on it) and not already offered to the first waiting
+    learners, in the order they joined. Safe to call any number of times:
+    under the course lock, a seat is offered once. A course that may not be
+    sold now (its listing or shop closed) offers nothing."""
     now = now or timezone.now()
     course = lock_course(product_id)
     _expire(course, now)
     record = stockrecord_for(course.product)
-    if record is None:
+    if record is None or listing_refusal(course.product, record) is not None:
         return []
     record.refresh_from_db()
-    free = (record.num_in_stock or 0) - (record.num_allocated or 0)
-    open_seats = free - seats_kept(course, now=now)
+    open_seats = units_free(record, now=now) - seats_offered(course, now=now)
     if open_seats <= 0:
         return []
     waiting = list(

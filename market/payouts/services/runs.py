@@ -10,9 +10,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from market.alerts.models import AlertKind
+from market.alerts.services import alert_raise
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
@@ -251,6 +254,17 @@ def _payout_fail(*, payout: Payout, message: str, failed_transfer=None) -> None:
         now=timezone.now(),
     )
     _run_refresh_status(payout.run)
+    alert_raise(
+        kind=AlertKind.PAYOUT_FAILED,
+        key=f"payout:{payout.pk}:failed",
+        subject=f"Payout {payout.pk} to {payout.resident} failed",
+        message=(
+            f"{payout.amount} AZN to {payout.resident} ({payout.get_rail_display()}) "
+            f"failed: {message}. {unsent} AZN went back to their balance; the "
+            "next payout run pays it again once the cause is fixed."
+        ),
+        link=reverse("payouts:run", args=[payout.run_id]),
+    )
 
 
 def _run_refresh_status(run: PayoutRun) -> None:

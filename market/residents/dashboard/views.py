@@ -20,8 +20,7 @@ from catalogue.kinds import DIGITAL, KINDS, LICENCES
 from catalogue.models import Product
 
 from .. import services
-from ..models import Resident, ResidentStatus
-from ..selectors import owned_products
+from ..selectors import acting_resident, owned_products
 from .forms import (
     KIND_LABELS,
     DigitalFileForm,
@@ -40,13 +39,8 @@ class ResidentRequiredMixin(LoginRequiredMixin):
                 # Nothing about a given object is told to an anonymous visitor.
                 raise PermissionDenied
             return self.handle_no_permission()
-        self.resident = (
-            Resident.objects.filter(
-                partner__users=request.user, status=ResidentStatus.APPROVED
-            )
-            .select_related("partner")
-            .first()
-        )
+        # The one rule "may this person act for a resident now".
+        self.resident = acting_resident(request.user)
         if self.resident is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

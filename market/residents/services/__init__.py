@@ -6,6 +6,7 @@ from .listings import (
     listing_create,
     listing_review,
     listing_update,
+    resident_check_may_act,
 )
 from .residents import (
     resident_apply,
@@ -24,6 +25,7 @@ __all__ = [
     "listing_update",
     "resident_apply",
     "resident_approve",
+    "resident_check_may_act",
     "resident_contact",
     "resident_reinstate",
     "resident_reject",

@@ -5,7 +5,7 @@ touches only that resident's rows."""
 import uuid
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,7 +27,16 @@ from market.html import sanitise_html
 from market.uploads import check_digital_file, check_image
 
 from ..models import LineFulfilment, Resident
-from ..selectors import owned_products
+from ..selectors import owned_products, resident_may_act
+
+
+def resident_check_may_act(resident: Resident) -> None:
+    """Refuse (PermissionDenied, nothing changed) anything a resident does
+    while their shop is not approved: suspended, rejected or applying. The
+    views ask `acting_resident` first; the services ask again, so no door
+    (a task, a script, a future API) skips it."""
+    if not resident_may_act(resident):
+        raise PermissionDenied(_("Your shop is not open: this cannot be done now."))
 
 
 def _save_image(product: Product, image: UploadedFile | None) -> None:
@@ -138,6 +147,7 @@ def listing_create(
 
     The title and description are the original (shown in Azerbaijani and as
     the fallback); the `_en` and `_ru` ones are optional translations."""
+    resident_check_may_act(resident)
     _check_prices(price, licence_prices)
     product = Product(
         structure=Product.PARENT if kind == DIGITAL else Product.STANDALONE,
@@ -183,6 +193,7 @@ def listing_update(
 ) -> Product:
     """Change one of the resident's listings, translations included (an empty
     one clears it); it goes back to staff review."""
+    resident_check_may_act(resident)
     product = owned_products(resident).select_for_update().get(pk=product.pk)
     _check_prices(price, licence_prices)
     kind = product.product_class.slug
@@ -211,6 +222,7 @@ def digital_file_add(
 ) -> DigitalFile:
     """Store a file of a digital product in private storage, checked first:
     a refused file writes nothing."""
+    resident_check_may_act(resident)
     product = owned_products(resident).select_for_update().get(pk=product.pk)
     if product.product_class.slug != DIGITAL:
         raise ValidationError(_("Only digital products have files."))
@@ -233,6 +245,7 @@ def line_fulfil(
     *, resident: Resident, line: Line, user: User, tracking_reference: str
 ) -> LineFulfilment:
     """Mark one of the resident's order lines shipped or fulfilled (once)."""
+    resident_check_may_act(resident)
     line = Line.objects.select_for_update().get(pk=line.pk, partner=resident.partner)
     fulfilment, created = LineFulfilment.objects.get_or_create(
         line=line,

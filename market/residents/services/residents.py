@@ -1,10 +1,7 @@
 """Writes about residents: applying, staff decisions, shop contact."""
 
-from functools import partial
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,6 +9,7 @@ from oscar.apps.partner.models import Partner
 
 from market.accounts.models import User
 from market.mail import mail_in_language
+from market.mail.services import email_queue
 from market.text import slugify
 
 from ..models import Resident, ResidentStatus
@@ -32,18 +30,16 @@ def _unique_slug(name: str) -> str:
 
 
 def _email_applicant(resident: Resident, template: str) -> None:
-    """E-mail the applicant in their language, after the decision commits."""
+    """E-mail the applicant in their language (queued with the decision)."""
     if resident.applicant is None:
         return
 
-    transaction.on_commit(
-        lambda: mail_in_language(
-            language=resident.language,
-            subject_template=f"market/residents/email/{template}_subject.txt",
-            body_template=f"market/residents/email/{template}_body.txt",
-            context={"resident": resident},
-            to=[resident.applicant.email],
-        )
+    mail_in_language(
+        language=resident.language,
+        subject_template=f"market/residents/email/{template}_subject.txt",
+        body_template=f"market/residents/email/{template}_body.txt",
+        context={"resident": resident},
+        to=[resident.applicant.email],
     )
 
 
@@ -152,10 +148,9 @@ def resident_contact(
     if not recipients:
         raise ValidationError(_("This shop cannot receive messages yet."))
     subject = _("Message from %(name)s via Creative Market") % {"name": sender_name}
-    email = EmailMessage(
+    email_queue(
         subject=subject,
         body=f"{message}\n\n-- \n{sender_name} <{sender_email}>",
         to=recipients,
         reply_to=[sender_email],
     )
-    transaction.on_commit(partial(email.send, fail_silently=False))

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from market.alerts.models import AlertKind, AlertStatus, StaffAlert
 from market.payments.client import PaymentProviderError
 from market.payments.money import Money
 from market.payouts import selectors, services
@@ -146,6 +147,14 @@ def test_bank_payouts_are_marked_paid_or_failed_by_staff(
         "90.00"
     )
     assert services.bank_transfer_batch_csv(run=run).count("\r\n") == 2
+    alert = StaffAlert.objects.get()
+    assert (alert.kind, alert.status, alert.key) == (
+        AlertKind.PAYOUT_FAILED,
+        AlertStatus.OPEN,
+        f"payout:{failed.pk}:failed",
+    )
+    assert "IBAN closed" in alert.message
+    assert alert.link == f"/cms/payouts/{run.pk}/"
 
     with pytest.raises(ValidationError):
         services.payout_mark_paid(payout=failed, reference="again", user=staff)

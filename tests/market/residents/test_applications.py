@@ -96,7 +96,7 @@ def test_posted_status_partner_and_slug_are_ignored(client, applicant):
 def test_staff_approve_creates_the_partner_once(
     client, applicant, staff, django_capture_on_commit_callbacks
 ):
-    _apply(client, applicant)
+    _apply(client, applicant, capture=django_capture_on_commit_callbacks)
     resident = Resident.objects.get()
     mail.outbox.clear()
 
@@ -120,7 +120,7 @@ def test_staff_approve_creates_the_partner_once(
 def test_reject_needs_a_reason_and_e_mails_it(
     client, applicant, staff, django_capture_on_commit_callbacks
 ):
-    _apply(client, applicant)
+    _apply(client, applicant, capture=django_capture_on_commit_callbacks)
     resident = Resident.objects.get()
     mail.outbox.clear()
 

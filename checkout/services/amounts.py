@@ -1,0 +1,56 @@
+"""What a basket costs in the buyer's currency (the rounding rule of
+market.currencies.money, line by line then summed)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from oscar.apps.basket.models import Basket
+from oscar.apps.order.models import Line
+
+from market.currencies.money import convert, convert_line
+from market.residents.strategy import Selector
+
+from ..models import CheckoutPayment
+
+
+def prepared(basket: Basket, user) -> Basket:
+    """The basket with the shop's strategy (the one availability rule)."""
+    basket.strategy = Selector().strategy(user=user)
+    return basket
+
+
+def prepared_basket(payment: CheckoutPayment) -> Basket:
+    """The payment's (frozen) basket, ready to price."""
+    return prepared(payment.basket, payment.user)
+
+
+def charge_amount(
+    basket: Basket, shipping_charge: Decimal, *, rate, currency
+) -> Decimal:
+    """The charge in the buyer's currency: the sum of the converted lines and
+    the converted shipping."""
+    amount = sum(
+        (
+            convert_line(
+                unit_price=line.unit_price_incl_tax,
+                quantity=line.quantity,
+                rate=rate,
+                currency=currency,
+            )
+            for line in basket.all_lines()
+        ),
+        Decimal("0.00"),
+    )
+    return amount + convert(shipping_charge, rate=rate, currency=currency)
+
+
+def line_charge(*, line: Line, quantity: int, payment: CheckoutPayment) -> Decimal:
+    """What `quantity` units of an order line were charged, in the charge
+    currency (the same rule as the charge itself)."""
+    return convert_line(
+        unit_price=line.unit_price_incl_tax,
+        quantity=quantity,
+        rate=payment.rate,
+        currency=payment.currency,
+    )

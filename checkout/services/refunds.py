@@ -1,0 +1,160 @@
+"""Refunds: what staff give back of a placed order, and what Stripe tells
+us about refunds and disputes made elsewhere (they become staff alerts)."""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.order.models import Line
+
+from market.alerts.models import AlertKind
+from market.alerts.services import alert_raise
+from market.downloads.services import download_grants_revoke
+from market.learning.services import seats_cancel_for_line
+from market.payments import client as payments
+from market.payments import keys
+from market.payments.money import Money
+from market.payouts.services import line_refund_record
+
+from ..models import CheckoutPayment, CheckoutStatus, Refund, RefundStatus
+from . import emails
+from .amounts import line_charge
+
+logger = logging.getLogger(__name__)
+
+
+def refunded_through_shop(payment: CheckoutPayment) -> Decimal:
+    """What the shop itself refunded of a payment, in its charge currency."""
+    if payment.status == CheckoutStatus.REFUNDED:
+        return payment.amount
+    if payment.order_id is None:
+        return Decimal("0.00")
+    return payment.order.refunds.aggregate(
+        total=Coalesce(Sum("amount"), Decimal("0.00"))
+    )["total"]
+
+
+@transaction.atomic
+def checkout_alert_staff(
+    *, intent_id: str, kind: AlertKind, message: str
+) -> CheckoutPayment | None:
+    """Record on the payment something staff must look at, and open a staff
+    alert (e-mailed to MARKET_ALERT_EMAILS). The order and the ledger are left
+    as they are: a person decides."""
+    payment = (
+        CheckoutPayment.objects.select_for_update()
+        .filter(payment_intent_id=intent_id)
+        .first()
+    )
+    if payment is None:
+        logger.warning(
+            "Stripe alert for unknown PaymentIntent %s: %s", intent_id, message
+        )
+        return None
+    payment.alerted_at = timezone.now()
+    payment.problem = f"{payment.problem}\n{message}".strip()
+    payment.save(update_fields=["alerted_at", "problem", "updated_at"])
+    link = (
+        reverse("payments_order", args=[payment.order.number])
+        if payment.order_id
+        else reverse("payments_list")
+    )
+    alert_raise(
+        kind=kind,
+        key=f"checkout:{payment.pk}:{kind}",
+        subject=f"Payment {intent_id} needs a look",
+        message=message,
+        link=link,
+    )
+    return payment
+
+
+def charge_refunded(
+    *, intent_id: str, amount_refunded: Money
+) -> CheckoutPayment | None:
+    """Stripe says a charge was refunded. Refunds made by the shop are known
+    already; a larger amount was refunded elsewhere (the Stripe dashboard)
+    and must be recorded by staff, or residents' ledgers would be wrong."""
+    payment = CheckoutPayment.objects.filter(payment_intent_id=intent_id).first()
+    if payment is None:
+        return None
+    known = Money(refunded_through_shop(payment), payment.currency)
+    if (
+        amount_refunded.currency == known.currency
+        and amount_refunded.amount <= known.amount
+    ):
+        return payment
+    return checkout_alert_staff(
+        intent_id=intent_id,
+        kind=AlertKind.REFUND_OUTSIDE_SHOP,
+        message=(
+            f"Stripe refunded {amount_refunded} in all; the shop recorded {known}. "
+            "Refund the lines in /cms/payments/ so the ledgers match."
+        ),
+    )
+
+
+def refunded_quantity(line: Line) -> int:
+    return line.refunds.aggregate(total=Coalesce(Sum("quantity"), 0))["total"]
+
+
+@transaction.atomic
+def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund:
+    """Give `quantity` units of a paid line back to the buyer: money back
+    through Stripe (in the charge currency, at the locked rate), the
+    resident's ledger, download links revoked, seats and unshipped stock
+    returned. Refused, with nothing changed, beyond what is left to refund."""
+    line = Line.objects.select_for_update().select_related("order").get(pk=line.pk)
+    payment = CheckoutPayment.objects.select_for_update().get(order=line.order)
+    if not reason.strip():
+        raise ValidationError(_("Say why the line is refunded."))
+    before = refunded_quantity(line)
+    if quantity < 1 or before + quantity > line.quantity:
+        raise ValidationError(
+            _("Only %(left)s unit(s) of this line can still be refunded.")
+            % {"left": line.quantity - before}
+        )
+    total = line.unit_price_incl_tax * quantity
+    amount = line_charge(line=line, quantity=quantity, payment=payment)
+    key = keys.line_refund(line.pk, before, quantity)
+    # Our side first (it may refuse, e.g. the ledger), Stripe last: if Stripe
+    # refuses, the transaction rolls all of it back and nothing has changed.
+    refund = Refund.objects.create(
+        order=line.order,
+        line=line,
+        quantity=quantity,
+        total=total,
+        amount=amount,
+        currency=payment.currency,
+        status=RefundStatus.PENDING,
+        key=key,
+        reason=reason,
+        created_by=user,
+    )
+    line_refund_record(line=line, amount=total, key=key)
+    download_grants_revoke(line=line, reason=reason)
+    seats_cancel_for_line(line=line, quantity=quantity)
+    if line.product and line.product.get_product_class().track_stock:
+        shipped = hasattr(line, "fulfilment")
+        if line.stockrecord_id and not shipped:
+            line.stockrecord.cancel_allocation(quantity)
+    result = payments.refund_create(
+        intent_id=payment.payment_intent_id,
+        amount=Money(amount, payment.currency),
+        idempotency_key=key,
+        metadata={"order": line.order.number, "line": str(line.pk)},
+    )
+    refund.stripe_refund_id = result.id
+    if result.status == "succeeded":
+        refund.status = RefundStatus.SUCCEEDED
+    refund.save(update_fields=["stripe_refund_id", "status"])
+    emails.refunded(refund)
+    return refund

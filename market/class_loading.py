@@ -1,0 +1,26 @@
+"""Oscar's dynamic class loader, with the few classes we replace without
+forking their Oscar app (OSCAR_DYNAMIC_CLASS_LOADER).
+
+CONVENTIONS.md forks only catalogue, checkout and search; Oscar's `partner`
+app stays stock, but its strategy decides what may be bought on every Oscar
+page and form (basket middleware, basket forms, checkout). Its Selector is
+the one class we must own, so the loader hands out ours for it and Oscar's
+default lookup for everything else (docs/adr/0010-one-availability-rule.md).
+"""
+
+from django.utils.module_loading import import_string
+from oscar.core.loading import default_class_loader
+
+OVERRIDES = {
+    ("partner.strategy", "Selector"): "market.residents.strategy.Selector",
+}
+
+
+def class_loader(module_label, classnames, module_prefix):
+    classes = default_class_loader(module_label, classnames, module_prefix)
+    return [
+        import_string(OVERRIDES[(module_label, name)])
+        if (module_label, name) in OVERRIDES
+        else found
+        for name, found in zip(classnames, classes, strict=True)
+    ]

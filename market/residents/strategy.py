@@ -1,0 +1,123 @@
+"""Oscar's strategy for Creative Market: what a product costs and whether it
+may be bought, for every page and form of Oscar's (product page, cards,
+basket add, basket update, checkout preview) and for our checkout.
+
+Availability asks the one rule "may this be sold now"
+(`selectors.listing_refusal`), then counts stock with live holds
+(`catalogue.stock.units_free`), then the per-buyer limit of the product's
+kind (MARKET_HOLD_LIMITS). Oscar loads it in place of its own Selector
+through market.class_loading (docs/adr/0010-one-availability-rule.md).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from oscar.apps.partner import availability
+from oscar.apps.partner import strategy as oscar_strategy
+
+from catalogue.stock import units_free
+
+from .selectors import listing_refusal
+
+
+def hold_limit(product) -> int | None:
+    """Units of one product a buyer may hold and buy at once, by its kind
+    (None: no limit)."""
+    kind = product.get_product_class().slug if product else ""
+    return settings.MARKET_HOLD_LIMITS.get(kind)
+
+
+class NotOnSale(availability.Unavailable):
+    """The listing may not be sold now (not live, not public, shop closed)."""
+
+    code = "not-on-sale"
+
+    def __init__(self, reason):
+        self.reason = reason
+
+    @property
+    def message(self):
+        return self.reason
+
+    @property
+    def short_message(self):
+        return _("Not on sale")
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.reason
+
+
+class Limited:
+    """Wraps a policy with the per-buyer limit of the product's kind."""
+
+    def __init__(self, policy, limit: int | None):
+        self.policy = policy
+        self.limit = limit
+
+    def __getattr__(self, name):
+        return getattr(self.policy, name)
+
+    @property
+    def is_available_to_buy(self):
+        return self.is_purchase_permitted(1)[0]
+
+    def is_purchase_permitted(self, quantity):
+        if self.limit is not None and quantity > self.limit:
+            return False, ngettext(
+                "one buyer may buy at most %(limit)d of these at a time",
+                "one buyer may buy at most %(limit)d of these at a time",
+                self.limit,
+            ) % {"limit": self.limit}
+        return self.policy.is_purchase_permitted(quantity)
+
+
+class MarketStrategy(
+    oscar_strategy.UseFirstStockRecord,
+    oscar_strategy.StockRequired,
+    oscar_strategy.NoTax,
+    oscar_strategy.Structured,
+):
+    """Prices in AZN as residents set them (the buyer's currency is shown and
+    charged by market.currencies); availability by the one rule."""
+
+    def __init__(self, request=None, user=None):
+        super().__init__(request)
+        if user is not None:
+            self.user = user
+        self._policies = {}
+
+    def availability_policy(self, product, stockrecord):
+        key = (product.pk, getattr(stockrecord, "pk", None))
+        if key not in self._policies:
+            self._policies[key] = self._availability(product, stockrecord)
+        return self._policies[key]
+
+    def _availability(self, product, stockrecord):
+        if not stockrecord:
+            return availability.Unavailable()
+        reason = listing_refusal(product, stockrecord)
+        if reason is not None:
+            return NotOnSale(reason)
+        if not product.get_product_class().track_stock:
+            return Limited(availability.Available(), hold_limit(product))
+        policy = availability.StockRequired(units_free(stockrecord))
+        return Limited(policy, hold_limit(product))
+
+    def parent_availability_policy(self, product, children_stock):
+        reason = listing_refusal(product)
+        if reason is not None:
+            return NotOnSale(reason)
+        for child, stockrecord in children_stock:
+            if self.availability_policy(child, stockrecord).is_available_to_buy:
+                return availability.Available()
+        return availability.Unavailable()
+
+
+class Selector:
+    """Oscar's strategy selector (loaded by name through Oscar's class
+    loader): one strategy for everyone."""
+
+    def strategy(self, request=None, user=None, **kwargs):
+        return MarketStrategy(request, user=user)
