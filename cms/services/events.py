@@ -124,9 +124,7 @@ def event_may_register(page) -> bool:
     under the event's lock (`_check_open`)."""
     page = page.specific
     source = event_source(page)
-    return all(
-        candidate.live and not candidate.expired for candidate in (page, source)
-    )
+    return all(candidate.live and not candidate.expired for candidate in (page, source))
 
 
 def _check_open(event: EventPage, title: str, now: datetime) -> None:

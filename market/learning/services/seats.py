@@ -103,9 +103,7 @@ def seats_kept(course: Course, *, now: datetime, except_for=None) -> int:
     offers = WaitlistEntry.objects.filter(
         course=course, status=WaitlistStatus.OFFERED, offer_expires_at__gt=now
     )
-    waiting = WaitlistEntry.objects.filter(
-        course=course, status=WaitlistStatus.WAITING
-    )
+    waiting = WaitlistEntry.objects.filter(course=course, status=WaitlistStatus.WAITING)
     offered_others = offers
     if except_for is not None:
         offered_others = offers.exclude(learner=except_for)

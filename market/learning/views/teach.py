@@ -145,9 +145,7 @@ class TeachCourseView(_TeachCourseMixin, TemplateView):
                 self.get_context_data(session_form=form), status=400
             )
         try:
-            course_session_add(
-                course=self.course, by=request.user, **form.cleaned_data
-            )
+            course_session_add(course=self.course, by=request.user, **form.cleaned_data)
         except SeatsUnavailable as error:
             form.add_error(None, error.message)
             return self.render_to_response(self.get_context_data(session_form=form))
@@ -163,9 +161,7 @@ class TeachCourseView(_TeachCourseMixin, TemplateView):
                 status=400,
             )
         try:
-            course_session_remove(
-                session=form.cleaned_data["session"], by=request.user
-            )
+            course_session_remove(session=form.cleaned_data["session"], by=request.user)
         except SeatsUnavailable as error:
             return self.render_to_response(
                 self.get_context_data(remove_error=error.message)
