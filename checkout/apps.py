@@ -1,4 +1,5 @@
 import oscar.apps.checkout.apps as apps
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.urls import path
 
@@ -27,11 +28,6 @@ class CheckoutConfig(apps.CheckoutConfig):
         urls += [
             path("pay/", login_required(self.pay_view.as_view()), name="pay"),
             path(
-                "pay/confirm/",
-                login_required(self.pay_confirm_view.as_view()),
-                name="pay-confirm",
-            ),
-            path(
                 "pay/cancel/",
                 login_required(self.pay_cancel_view.as_view()),
                 name="pay-cancel",
@@ -43,4 +39,14 @@ class CheckoutConfig(apps.CheckoutConfig):
                 name="return-status",
             ),
         ]
+        if settings.MARKET_FAKE_STRIPE:
+            # Only for localstripe's fake Stripe.js (demo, tests); never routed
+            # under production settings.
+            urls.append(
+                path(
+                    "pay/confirm/",
+                    login_required(self.pay_confirm_view.as_view()),
+                    name="pay-confirm",
+                )
+            )
         return urls

@@ -159,7 +159,12 @@ class PayView(LoginRequiredMixin, View):
                 "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
                 "stripe_js_url": settings.STRIPE_JS_URL,
                 "return_url": request.build_absolute_uri(reverse("checkout:return")),
-                "confirm_url": reverse("checkout:pay-confirm"),
+                # Routed only for localstripe's fake Stripe.js (checkout/apps.py).
+                "confirm_url": (
+                    reverse("checkout:pay-confirm")
+                    if settings.MARKET_FAKE_STRIPE
+                    else ""
+                ),
             },
         )
 

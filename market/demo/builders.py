@@ -2,7 +2,8 @@
 
 Each builder is idempotent: it looks for what it would create (by e-mail,
 slug or UPC) and creates only what is missing, so `load_demo` can run again
-without duplicating anything. Products are made with the tests' factories.
+without duplicating anything. Accounts, residents and listings are made by
+the demo's own builders (records.py), never by the tests' factories.
 """
 
 import io
@@ -34,14 +35,6 @@ from market.accounts.models import User
 from market.currencies.services import exchange_rates_store
 from market.residents.models import Resident, ResidentStatus
 from market.residents.services import digital_file_add
-from tests.factories import (
-    ParentProductFactory,
-    ProductFactory,
-    ResidentFactory,
-    UserFactory,
-    VariantFactory,
-    licence_option,
-)
 
 from . import data, page_data
 from .images import logo_image, product_image
@@ -49,6 +42,7 @@ from .learning import demo_learning
 from .localize import localized_page
 from .pages import demo_pages
 from .payouts import build_payout_profiles
+from .records import demo_licence, demo_listing, demo_resident, demo_user
 
 QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -77,6 +71,10 @@ DEMO_APPLICATION = {
 }
 
 
+class DemoNotAllowed(Exception):
+    """The settings say this is not a demo (production)."""
+
+
 @dataclass
 class DemoSummary:
     users: int
@@ -95,14 +93,13 @@ def demo_users() -> None:
         (APPLICANT_EMAIL, APPLICANT_PASSWORD, "Leyla", "Əliyeva", False),
     ]
     for email, password, first_name, last_name, is_staff in accounts:
-        if User.objects.filter(email=email).exists():
-            continue
-        user = UserFactory(
-            email=email, first_name=first_name, last_name=last_name, password=password
+        demo_user(
+            email=email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            staff=is_staff,
         )
-        if is_staff:
-            user.is_staff = user.is_superuser = True
-            user.save(update_fields=["is_staff", "is_superuser"])
 
 
 def demo_categories() -> dict[str, Category]:
@@ -124,12 +121,22 @@ def demo_categories() -> dict[str, Category]:
 
 
 def demo_residents() -> dict[str, Resident]:
-    """The residents, each an approved Oscar partner with a logo."""
+    """The residents, each approved by the demo's staff (so an Oscar partner)
+    with a logo, and an account of its own."""
+    staff = User.objects.get(email=STAFF_EMAIL)
     residents: dict[str, Resident] = {}
-    for spec in data.RESIDENTS:
+    for number, spec in enumerate(data.RESIDENTS):
+        # The first shop belongs to the README's resident account; every other
+        # shop gets an account of its own, so each has a working dashboard.
+        email = RESIDENT_EMAIL if number == 0 else f"{spec['slug']}@{RESIDENT_DOMAIN}"
+        owner = demo_user(
+            email=email, password=RESIDENT_PASSWORD, first_name=spec["display_name"]
+        )
         resident = Resident.objects.filter(slug=spec["slug"]).first()
         if resident is None:
-            resident = ResidentFactory(
+            resident = demo_resident(
+                owner=owner,
+                staff_user=staff,
                 slug=spec["slug"],
                 display_name=spec["display_name"],
                 programme=spec["programme"],
@@ -144,22 +151,12 @@ def demo_residents() -> dict[str, Resident]:
             resident.logo.save(
                 "logo.png", logo_image(resident.display_name, spec["colour"]), save=True
             )
-        residents[spec["slug"]] = resident
-    for number, spec in enumerate(data.RESIDENTS):
-        resident = residents[spec["slug"]]
-        # The first shop belongs to the README's resident account; every other
-        # shop gets an account of its own, so each has a working dashboard.
-        email = RESIDENT_EMAIL if number == 0 else f"{spec['slug']}@{RESIDENT_DOMAIN}"
-        owner = User.objects.filter(email=email).first() or UserFactory(
-            email=email,
-            first_name=spec["display_name"],
-            last_name="",
-            password=RESIDENT_PASSWORD,
-        )
+        # A shop of an older demo may lack its owner.
         resident.partner.users.add(owner)
         if resident.applicant_id is None:
             resident.applicant = owner
             resident.save(update_fields=["applicant"])
+        residents[spec["slug"]] = resident
     return residents
 
 
@@ -262,25 +259,24 @@ def demo_product(spec: dict, resident: Resident, category: Category) -> Product:
         "resident": resident,
         "kind": kind,
         "upc": spec["upc"],
-        **_texts(spec),
-        **_descriptions(spec),
-        "categories": [category],
+        "texts": _texts(spec) | _descriptions(spec),
+        "category": category,
         "attributes": _kind_attributes(spec),
     }
     if kind == DIGITAL:
-        product = ParentProductFactory(**common)
+        product = demo_listing(**common)
         for code, name in LICENCES:
-            VariantFactory(
+            demo_licence(
                 parent=product,
                 resident=resident,
-                **_texts(spec, name),
                 upc=_variant_upc(spec, code),
+                titles=_texts(spec, name),
                 price=spec["licences"][code],
-                attributes={"licence": licence_option(code)},
+                licence=code,
             )
     else:
         stock = {PHYSICAL: spec.get("stock"), COURSE: spec.get("capacity")}.get(kind)
-        product = ProductFactory(**common, price=spec["price"], num_in_stock=stock)
+        product = demo_listing(**common, price=spec["price"], num_in_stock=stock)
     colour = next(r["colour"] for r in data.RESIDENTS if r["slug"] == resident.slug)
     ProductImage.objects.create(
         product=product,
@@ -527,7 +523,16 @@ def demo_digital_files() -> int:
 
 def load_demo() -> DemoSummary:
     """Build (or complete) the whole demo, then rebuild the search index. The
-    demo's people get no e-mail while it is built (offers, certificates)."""
+    demo's people get no e-mail while it is built (offers, certificates).
+
+    Refused where settings.MARKET_DEMO_ALLOWED is false (production): the demo
+    makes a superuser whose password is published in the README."""
+    if not settings.MARKET_DEMO_ALLOWED:
+        raise DemoNotAllowed(
+            "The demo is not allowed under these settings (MARKET_DEMO_ALLOWED is "
+            "false, as in production): it creates accounts whose passwords are "
+            "published in the README."
+        )
     with override_settings(EMAIL_BACKEND=QUIET_MAIL), transaction.atomic():
         demo_users()
         categories = demo_categories()

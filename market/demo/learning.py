@@ -25,9 +25,9 @@ from market.learning.services.seats import (
 )
 from market.learning.services.sponsors import sponsored_seat_redeem
 from market.learning.services.waitlist import waitlist_join
-from tests.factories import UserFactory
 
 from . import data
+from .records import demo_user
 
 LEARNER_EMAIL = "learner@creative-market.az"
 LEARNER_PASSWORD = "demo-learner-2026"  # noqa: S105 (demo only)
@@ -59,7 +59,7 @@ def _learners() -> list[User]:
     for email, first_name, last_name, region in LEARNERS:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = UserFactory(email=email, password=LEARNER_PASSWORD)
+            user = demo_user(email=email, password=LEARNER_PASSWORD)
             learner_profile_update(
                 user=user,
                 first_name=first_name,

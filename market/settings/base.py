@@ -5,13 +5,18 @@ search, console e-mail, filesystem media, local-memory cache. Each production
 integration is switched on by an environment variable (see .env.example).
 """
 
+import base64
+import hashlib
 from decimal import Decimal
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as OSCAR_APPS
 from oscar.defaults import *  # Oscar's defaults, overridden below
+
+from .connections import database_config, elasticsearch_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -122,7 +127,9 @@ TEMPLATES = [
 
 # Database: SQLite embedded by default; DATABASE_URL switches to PostgreSQL.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": database_config(
+        env("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A few concurrent visitors must not get "database is locked" (STACK_NOTES).
@@ -132,9 +139,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 else:
-    # A new connection per request costs ~4 ms on PostgreSQL: keep them.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # One connection per request. runserver and the test server serve each
+    # request on a new thread, and a persistent connection outlives its
+    # thread: they piled up until PostgreSQL refused everyone. Persistent
+    # connections belong to production's worker processes (production.py).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -219,7 +228,7 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Search: the database backend (SQLite FTS5 / PostgreSQL full-text) unless
 # ELASTICSEARCH_URL is set; then Elasticsearch answers, with the database
 # backend as its fallback when the cluster is down or slow.
-MARKET_ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+MARKET_ELASTICSEARCH_URL = elasticsearch_url(env("ELASTICSEARCH_URL", default=""))
 MARKET_ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="market-products")
 MARKET_ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=1.5)
 MARKET_ELASTICSEARCH_INDEX_TIMEOUT = env.float(
@@ -322,3 +331,110 @@ MARKET_PAYOUT_DAY_OF_WEEK = env.int("MARKET_PAYOUT_DAY_OF_WEEK", default=0)
 # downloads.
 MARKET_DOWNLOAD_LINK_MAX_AGE = env.int("MARKET_DOWNLOAD_LINK_MAX_AGE", default=86400)
 MARKET_DOWNLOAD_LIMIT = env.int("MARKET_DOWNLOAD_LIMIT", default=5)
+
+# --- Security headers (issue 13, section 6) ---------------------------------
+# Content-Security-Policy (django-csp; built per request by market.security,
+# which adds Stripe.js's origins and, on the staff paths, the staff policy).
+# Scripts: our own files and inline scripts that carry the request's nonce
+# (`<script nonce="{{ request.csp_nonce }}">`). Styles may be inline: Oscar's
+# templates and Stripe.js set style attributes, and a style cannot run code.
+# Extend a directive here (or image origins through DJANGO_CSP_IMG_SRC, e.g.
+# the object storage's host); see README "Production settings".
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "market.security.ContentSecurityPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+
+
+def _script_hash(code: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    # Oscar's templates keep four constant onclick handlers ("cancel" goes
+    # back, "Print this page"): these exact ones run, no other.
+    "script-src-attr": [
+        UNSAFE_HASHES,
+        *(
+            _script_hash(code)
+            for code in (
+                "window.history.go(-1);return false",
+                "history.go(-1);return false",
+                "window.print()",
+                "javascript:history.go(-1);",
+            )
+        ),
+    ],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", *env.list("DJANGO_CSP_IMG_SRC", default=[])],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    # The video block plays YouTube (privacy mode) and Vimeo in the page.
+    "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [NONE],
+}
+# Enforced everywhere (development, tests, production), so that what a
+# developer sees is what a buyer gets; django-csp leaves Django's debug 404 and
+# 500 pages alone. DJANGO_CSP_REPORT_ONLY=true only reports (to the browser's
+# console), e.g. while trying a new embed.
+_CSP_REPORT_ONLY = env.bool("DJANGO_CSP_REPORT_ONLY", default=False)
+CONTENT_SECURITY_POLICY = None if _CSP_REPORT_ONLY else {"DIRECTIVES": _CSP_DIRECTIVES}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = (
+    {"DIRECTIVES": _CSP_DIRECTIVES} if _CSP_REPORT_ONLY else None
+)
+# The Wagtail admin (/cms/) and Oscar's dashboard ship inline scripts of their
+# own (date pickers, inline panels, translation editor) that carry no nonce:
+# staff pages get this policy instead (no nonce, inline scripts allowed, still
+# no other origin). Only signed-in staff reach those pages.
+_PREFIXES = "|".join(code for code, _name in LANGUAGES if code != LANGUAGE_CODE)
+MARKET_CSP_STAFF_PATH = rf"^/(?:(?:{_PREFIXES})/)?dashboard/|^/cms/"
+MARKET_CSP_STAFF_DIRECTIVES = _CSP_DIRECTIVES | {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src-attr": [UNSAFE_INLINE],
+    "img-src": [*_CSP_DIRECTIVES["img-src"], "blob:"],
+    # Wagtail's preview panel shows the page in a frame of its own origin.
+    "frame-ancestors": [SELF],
+}
+# Stripe.js (added to script-src, frame-src and connect-src on every page by
+# market.security, with the origins of STRIPE_JS_URL and STRIPE_API_BASE when
+# they point at localstripe).
+MARKET_CSP_STRIPE = {
+    "script-src": ["https://js.stripe.com", "https://*.js.stripe.com"],
+    "frame-src": [
+        "https://js.stripe.com",
+        "https://*.js.stripe.com",
+        "https://hooks.stripe.com",
+    ],
+    "connect-src": ["https://api.stripe.com"],
+    "img-src": ["https://*.stripe.com"],
+}
+# Browser features no page of ours uses; payments only for Stripe's frames.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "usb": [],
+    "browsing-topics": [],
+    "payment": ["self", "https://js.stripe.com"],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+# The admin asks no outside server for news of Wagtail releases.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# localstripe's fake Stripe.js cannot confirm a payment by itself: the
+# checkout routes a confirmation view for it only while this is true (dev.py
+# and test.py; never production.py).
+MARKET_FAKE_STRIPE = bool(STRIPE_API_BASE)
+# load_demo (accounts with passwords published in the README) refuses to run
+# where this is false: production.py, where the demo app is not even installed.
+MARKET_DEMO_ALLOWED = True
+# --- end of security headers -------------------------------------------------

@@ -24,3 +24,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # own backend on ELASTICSEARCH_URL when that is set.
 MARKET_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The tests pay at localstripe (tests/stripe_fixtures.py), whose fake
+# Stripe.js needs the checkout's confirmation view.
+MARKET_FAKE_STRIPE = True

@@ -22,9 +22,10 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
 
 
 @pytest.mark.postgres
-def test_postgres_keeps_connections():
-    assert connection.settings_dict["CONN_MAX_AGE"] == 60
-    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+def test_postgres_keeps_no_connection_outside_production():
+    # Production keeps them (DATABASE_CONN_MAX_AGE, tests/market/test_production.py);
+    # the development and test servers must not (tests/market/test_connections.py).
+    assert connection.settings_dict["CONN_MAX_AGE"] == 0
 
 
 def test_the_configured_cache_round_trips():

@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from market.demo.builders import load_demo
+from market.demo.builders import DemoNotAllowed, load_demo
 
 
 class Command(BaseCommand):
@@ -9,7 +9,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        summary = load_demo()
+        try:
+            summary = load_demo()
+        except DemoNotAllowed as refusal:
+            raise CommandError(str(refusal)) from refusal
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {summary.residents} residents, "
