@@ -49,7 +49,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install ## Re-extract and compile translations (needs GNU gettext)
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.tools
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.tools --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
 system-deps: ## Debian packages some tests use: chromium (browser), gettext (as root)
