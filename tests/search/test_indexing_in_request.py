@@ -8,12 +8,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
 
 from catalogue.kinds import PHYSICAL
 from market.residents.services import listing_update
 from search.indexing import REQUEST_INDEXING_PAUSED
 from search.models import PendingIndex, ProductDocument
 from tests.search.test_elasticsearch_fallback import GUARD_SECONDS, SilentServer
+from tests.stripe_fixtures import ensure_countries, place, start_checkout
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +70,8 @@ def test_a_hung_cluster_costs_one_request_its_timeout_and_no_more(
     with django_capture_on_commit_callbacks(execute=True):
         _save(resident, carpet, "Quba xalçası, daha yeni")
     second = time.monotonic() - started
+    # The figures, shown with `pytest -s`.
+    print(f"\nhung cluster: first save {first:.2f} s, second save {second:.2f} s")  # noqa: T201
 
     # One connection, given up after the 0.5 s search timeout (not 30 s).
     assert first < GUARD_SECONDS
@@ -78,4 +83,34 @@ def test_a_hung_cluster_costs_one_request_its_timeout_and_no_more(
     # The database backend (the fallback) has the change (an edited listing
     # waits for review: out of search); the outbox keeps it for the cluster.
     assert not ProductDocument.objects.filter(product_id=carpet.pk).exists()
+    assert PendingIndex.objects.filter(product_id=carpet.pk).exists()
+
+
+def test_pay_with_a_hung_cluster_answers_in_normal_time(
+    catalogue,
+    buyer,
+    rates,
+    stripe_settings,
+    hung_cluster,
+    django_capture_on_commit_callbacks,
+):
+    """Pay holds stock, which changes what search shows: indexing after the
+    commit meets the hung cluster once and gives up after the 0.5 s search
+    timeout, not the 30 s of background indexing."""
+    carpet = catalogue[PHYSICAL]
+    client = Client()
+    client.force_login(buyer)
+    ensure_countries()
+    start_checkout(client, [carpet])
+
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = place(client)
+    pay = time.monotonic() - started
+    connections = len(hung_cluster.connections)
+    print(f"\nhung cluster: Pay {pay:.2f} s, {connections} connection(s)")  # noqa: T201
+
+    assert response["Location"] == reverse("checkout:pay")
+    assert pay < GUARD_SECONDS
+    assert connections == 1
     assert PendingIndex.objects.filter(product_id=carpet.pk).exists()
