@@ -3,6 +3,7 @@ invitation, and the reviewer's public name."""
 
 from django import template
 
+from ..selectors import approved_reviews as approved_selector
 from ..selectors import review_refusal as refusal_of
 
 register = template.Library()
@@ -37,3 +38,9 @@ def reviewer_name(review) -> str:
     if first and last:
         return f"{first} {last[0]}."
     return first or last
+
+
+@register.filter
+def approved_reviews(product):
+    """The approved reviews of a product, newest first, with their answers."""
+    return approved_selector(product)
