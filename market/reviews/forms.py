@@ -41,6 +41,7 @@ class ProductReviewForm(forms.Form):
         label=_("Rating"),
         choices=[(stars, stars) for stars in range(1, 6)],
         coerce=int,
+        widget=forms.RadioSelect,
     )
     body = forms.CharField(
         label=_("Your review"),
