@@ -16,7 +16,11 @@ LINE_BREAKS = {"\n", "\r", "\t"}
 
 
 def _control_characters(text: str, allowed: set[str]) -> bool:
-    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+    # NUL has Django's own message (ProhibitNullCharactersValidator).
+    return any(
+        unicodedata.category(ch) == "Cc" and ch not in allowed and ch != "\x00"
+        for ch in text
+    )
 
 
 def no_control_characters(text: str) -> None:
