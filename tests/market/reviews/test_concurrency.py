@@ -12,7 +12,9 @@ from tests.threads import run_in_threads, run_together
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def test_simultaneous_reviews_by_one_buyer_make_one(buyer, carpet, bought):
+def test_simultaneous_reviews_by_one_buyer_make_one(
+    migration_rows, buyer, carpet, bought
+):
     outcomes = run_in_threads(
         8,
         lambda: services.review_create(
@@ -26,7 +28,7 @@ def test_simultaneous_reviews_by_one_buyer_make_one(buyer, carpet, bought):
     assert VerifiedPurchase.objects.count() == 1
 
 
-def test_simultaneous_answers_make_one(owner, approved_review):
+def test_simultaneous_answers_make_one(migration_rows, owner, approved_review):
     outcomes = run_in_threads(
         8,
         lambda: services.review_answer(
@@ -39,7 +41,7 @@ def test_simultaneous_answers_make_one(owner, approved_review):
     assert ReviewAnswer.objects.count() == 1
 
 
-def test_approve_and_reject_at_once_decide_once(staff, carpet, review):
+def test_approve_and_reject_at_once_decide_once(migration_rows, staff, carpet, review):
     outcomes = run_together(
         [
             lambda: services.review_moderate(
