@@ -106,6 +106,14 @@ class Product(AbstractProduct):
         AbstractProduct.get_meta_description.short_description
     )
 
+    def is_review_permitted(self, user) -> bool:
+        """Always no. Oscar's answer (any signed-in user, once) is not ours:
+        the rule is `market.reviews.selectors.review_refusal` (a buyer of an
+        unrefunded line, of a product on sale), asked by the review views and
+        templates that replace Oscar's. An Oscar template that still asks here
+        shows no invitation rather than a wrong one."""
+        return False
+
     def save(self, *args, **kwargs):
         # The slug comes from the original title, whatever the active language.
         if not self.slug:

@@ -6,6 +6,8 @@ app stays stock, but its strategy decides what may be bought on every Oscar
 page and form (basket middleware, basket forms, checkout). Its Selector is
 the one class we must own, so the loader hands out ours for it and Oscar's
 default lookup for everything else (docs/adr/0010-one-availability-rule.md).
+Oscar's review views are replaced the same way, so that the catalogue fork
+knows nothing of orders and refunds (market/reviews).
 """
 
 from django.utils.module_loading import import_string
@@ -13,6 +15,17 @@ from oscar.core.loading import default_class_loader
 
 OVERRIDES = {
     ("partner.strategy", "Selector"): "market.residents.strategy.Selector",
+    # Reviews worth trusting (market/reviews): Oscar's review views, with the
+    # one rule `review_refusal` at every door and voting off.
+    **{
+        ("catalogue.reviews.views", name): f"market.reviews.views.{name}"
+        for name in (
+            "CreateProductReview",
+            "ProductReviewDetail",
+            "ProductReviewList",
+            "AddVoteView",
+        )
+    },
 }
 
 

@@ -49,6 +49,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("dashboard/", apps.get_app_config("dashboard").urls),
     path("shop/my-shop/money/", include("market.payouts.dashboard.urls")),
+    path("shop/my-shop/reviews/", include("market.reviews.dashboard.urls")),
     path("shop/my-shop/", include("market.residents.dashboard.urls")),
     path("shop/downloads/", include("market.downloads.urls")),
     path("shop/residents/", include("market.residents.urls")),

@@ -438,3 +438,10 @@ MARKET_FAKE_STRIPE = bool(STRIPE_API_BASE)
 # where this is false: production.py, where the demo app is not even installed.
 MARKET_DEMO_ALLOWED = True
 # --- end of security headers -------------------------------------------------
+
+# --- reviews: product reviews worth trusting (issue 13, section 3) ----------
+# Only a buyer of a placed, unrefunded line may review a product, once
+# (market/reviews); every review waits for staff (/cms/product-reviews/).
+INSTALLED_APPS += ["market.reviews.apps.ReviewsConfig"]
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
