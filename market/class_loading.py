@@ -6,6 +6,8 @@ app stays stock, but its strategy decides what may be bought on every Oscar
 page and form (basket middleware, basket forms, checkout). Its Selector is
 the one class we must own, so the loader hands out ours for it and Oscar's
 default lookup for everything else (docs/adr/0010-one-availability-rule.md).
+The dashboard tables' base class is replaced the same way: one fix for every
+table of Oscar's dashboard (market/dashboard_tables.py).
 """
 
 from django.utils.module_loading import import_string
@@ -13,6 +15,8 @@ from oscar.core.loading import default_class_loader
 
 OVERRIDES = {
     ("partner.strategy", "Selector"): "market.residents.strategy.Selector",
+    # Sorting by a column with no field behind it is ignored, not a 500.
+    ("dashboard.tables", "DashboardTable"): "market.dashboard_tables.DashboardTable",
 }
 
 

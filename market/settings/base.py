@@ -438,3 +438,12 @@ MARKET_FAKE_STRIPE = bool(STRIPE_API_BASE)
 # where this is false: production.py, where the demo app is not even installed.
 MARKET_DEMO_ALLOWED = True
 # --- end of security headers -------------------------------------------------
+# --- hostile input: bad input gets an answer, never a 500 --------------------
+# A NUL byte in any parameter or path is refused with our 400 page, before any
+# view (market.bad_requests). Last: the page shows the user and basket.
+MIDDLEWARE.append("market.bad_requests.RefuseNulBytesMiddleware")
+# Pictures larger than this many pixels (width x height) are refused on upload,
+# before they are decoded: a small PNG can unpack into gigabytes.
+MARKET_IMAGE_MAX_PIXELS = env.int("MARKET_IMAGE_MAX_PIXELS", default=40_000_000)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MARKET_IMAGE_MAX_PIXELS
+# --- end of hostile input ----------------------------------------------------
