@@ -17,6 +17,10 @@ OVERRIDES = {
     ("partner.strategy", "Selector"): "market.residents.strategy.Selector",
     # Sorting by a column with no field behind it is ignored, not a 500.
     ("dashboard.tables", "DashboardTable"): "market.dashboard_tables.DashboardTable",
+    # Pictures over MARKET_IMAGE_MAX_PIXELS are refused before decoding.
+    ("dashboard.catalogue.forms", "ProductImageForm"): (
+        "market.dashboard_forms.ProductImageForm"
+    ),
 }
 
 
