@@ -12,7 +12,7 @@ table's rows by it; any other `sort` is ignored and the list shows unsorted.
 from django.core.exceptions import FieldError
 from django.db.models import QuerySet
 from django_tables2.data import TableQuerysetData
-from django_tables2.utils import OrderBy
+from django_tables2.utils import OrderBy, OrderByTuple
 from oscar.apps.dashboard.tables import DashboardTable as OscarDashboardTable
 
 
@@ -42,6 +42,8 @@ class DashboardTable(OscarDashboardTable):
     def order_by(self, value):
         aliases = () if not value else value
         aliases = aliases.split(",") if isinstance(aliases, str) else aliases
+        # The columns' sort fields are read against no sorting yet.
+        self._order_by = OrderByTuple()
         OscarDashboardTable.order_by.fset(
             self, [alias for alias in aliases if self._sortable(alias)]
         )
