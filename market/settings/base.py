@@ -446,4 +446,27 @@ MIDDLEWARE.append("market.bad_requests.RefuseNulBytesMiddleware")
 # before they are decoded: a small PNG can unpack into gigabytes.
 MARKET_IMAGE_MAX_PIXELS = env.int("MARKET_IMAGE_MAX_PIXELS", default=40_000_000)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = MARKET_IMAGE_MAX_PIXELS
+# Plain-text templates (`.txt`: e-mails, Oscar's included) are rendered
+# without HTML escaping by an engine asked first (market/plain_text_templates).
+TEMPLATES.insert(
+    0,
+    {
+        "NAME": "plaintext",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": TEMPLATES[0]["DIRS"],
+        "OPTIONS": {
+            "autoescape": False,
+            "context_processors": TEMPLATES[0]["OPTIONS"]["context_processors"],
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "market.plain_text_templates.FilesystemLoader",
+                        "market.plain_text_templates.AppDirectoriesLoader",
+                    ],
+                )
+            ],
+        },
+    },
+)
 # --- end of hostile input ----------------------------------------------------
