@@ -5,13 +5,16 @@ whatever reads the parameter; PostgreSQL refuses it in every text value, so
 anywhere it reached a query it became a 500. It is never part of anything a
 person means to send, so it is refused once here, for every parameter's name
 and value (query string and form body) and for the path, before any view.
+Likewise a number in the path too large for any id column is answered 404
+here, before a view asks the database for it.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template import loader
 from django.utils.translation import gettext as _
 
@@ -20,14 +23,31 @@ logger = logging.getLogger(__name__)
 NUL = "\x00"
 
 
-def _carries_nul(request: HttpRequest) -> bool:
+def _query_carries_nul(request: HttpRequest) -> bool:
     if NUL in request.path:
         return True
-    for parameters in (request.GET, request.POST):
-        for key, values in parameters.lists():
-            if NUL in key or any(NUL in value for value in values):
-                return True
-    return any(NUL in name for name in request.FILES)
+    return any(
+        NUL in key or any(NUL in value for value in values)
+        for key, values in request.GET.lists()
+    )
+
+
+def _form_carries_nul(request: HttpRequest) -> bool:
+    return any(
+        NUL in key or any(NUL in value for value in values)
+        for key, values in request.POST.lists()
+    ) or any(NUL in name for name in request.FILES)
+
+
+# A number in the path beyond the largest id a database column holds
+# (BIGINT: 19 digits): no object has it, and a query with it fails (SQLite:
+# OverflowError; PostgreSQL: out of range) rather than finding nothing.
+_HUGE_NUMBER = re.compile(r"(?<![0-9A-Za-z])[0-9]{19,}(?![0-9A-Za-z])")
+_LARGEST_ID = 2**63 - 1
+
+
+def _path_holds_a_huge_number(path: str) -> bool:
+    return any(int(number) > _LARGEST_ID for number in _HUGE_NUMBER.findall(path))
 
 
 def bad_request_page(request: HttpRequest, message: str) -> HttpResponse:
@@ -45,25 +65,40 @@ def bad_request_page(request: HttpRequest, message: str) -> HttpResponse:
 
 
 class RefuseNulBytesMiddleware:
-    """400 for any request whose path or parameters hold a NUL byte. Placed
-    after the session, user and basket middleware (the error page shows the
-    header), and refuses before any view or CSRF check runs."""
+    """400 for any request whose path or parameters hold a NUL byte, 404 for
+    a path with a number larger than any id. Placed after the session, user
+    and basket middleware (the error page shows the header). The query string
+    is checked before any view; a form body just before its view, and not for
+    views that read the raw body themselves (those exempt from CSRF, such as
+    Stripe's webhook: reading the form would consume the body)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _carries_nul(request):
-            logger.info("Refused a request with a NUL byte: %s", request.path[:200])
-            return bad_request_page(
-                request,
-                _(
-                    "The address or the form you sent contains a character "
-                    "that is not allowed (a NUL byte). Please check it and "
-                    "try again."
-                ),
-            )
+        if _query_carries_nul(request):
+            return _refuse_nul(request)
+        if _path_holds_a_huge_number(request.path):
+            raise Http404("No object has this number.")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or getattr(view_func, "csrf_exempt", False):
+            return None
+        if _form_carries_nul(request):
+            return _refuse_nul(request)
+        return None
+
+
+def _refuse_nul(request: HttpRequest) -> HttpResponse:
+    logger.info("Refused a request with a NUL byte: %s", request.path[:200])
+    return bad_request_page(
+        request,
+        _(
+            "The address or the form you sent contains a character that is "
+            "not allowed (a NUL byte). Please check it and try again."
+        ),
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
