@@ -43,7 +43,7 @@ class DashboardTable(OscarDashboardTable):
         aliases = () if not value else value
         aliases = aliases.split(",") if isinstance(aliases, str) else aliases
         # The columns' sort fields are read against no sorting yet.
-        self._order_by = OrderByTuple()
+        self._order_by = OrderByTuple(())
         OscarDashboardTable.order_by.fset(
             self, [alias for alias in aliases if self._sortable(alias)]
         )

@@ -22,7 +22,10 @@ def statement_response(request, *, resident) -> HttpResponse:
     if not form.is_valid():
         return bad_request_page(
             request,
-            " ".join(str(m) for errors in form.errors.values() for m in errors),
+            # The same message once, even when both dates are out of range.
+            " ".join(
+                dict.fromkeys(str(m) for errors in form.errors.values() for m in errors)
+            ),
         )
     text = services.statement_csv(
         resident=resident,

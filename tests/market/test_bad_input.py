@@ -124,7 +124,7 @@ def test_control_characters_in_open_facets_are_ignored(client, catalogue, facet)
     assert response.context["form"].selections() == {}
 
 
-@pytest.mark.parametrize("name", ["Aysel\nBcc: all@example.az", "Aysel\r", "A\x0bB"])
+@pytest.mark.parametrize("name", ["Aysel\nBcc: all@example.az", "Ay\rsel", "A\x0bB"])
 def test_a_line_break_in_the_shop_contact_name_is_a_form_error(client, owner, name):
     with translation.override("en"):
         response = client.post(
@@ -138,7 +138,7 @@ def test_a_line_break_in_the_shop_contact_name_is_a_form_error(client, owner, na
 
 
 def test_a_line_break_in_the_cms_contact_form_is_a_form_error(client, sites):
-    page = ContactPage.objects.filter(locale__language_code="en").first()
+    page = ContactPage.objects.live().filter(locale__language_code="az").get()
     fields = {field.clean_name: field for field in page.form_fields.all()}
     data = {
         name: "aysel@example.az" if field.field_type == "email" else "Salam"
@@ -147,11 +147,11 @@ def test_a_line_break_in_the_cms_contact_form_is_a_form_error(client, sites):
     one_line = next(n for n, f in fields.items() if f.field_type == "singleline")
     data[one_line] = "Aysel\nBcc: all@example.az"
 
-    with translation.override("en"):
-        response = client.post(page.url, data)
+    response = client.post(page.url, data)
 
     assert response.status_code == 200
-    assert response.context["form"].errors == {one_line: [ONE_LINE]}
+    with translation.override("az"):
+        assert response.context["form"].errors == {one_line: [gettext(ONE_LINE)]}
     assert FormSubmission.objects.count() == 0
     assert mail.outbox == []
 

@@ -4,6 +4,7 @@ upload path, before anything decodes them, and nothing is stored: listings
 Wagtail images. The bomb is a real 17 KB PNG of 12000 x 12000 pixels."""
 
 import io
+import struct
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -42,10 +43,10 @@ def _message() -> str:
 
 
 def test_the_bomb_is_small_on_disk_and_huge_in_pixels():
-    image = PILImage.open(io.BytesIO(BOMB))
+    width, height = struct.unpack(">II", BOMB[16:24])  # the PNG's header
 
     assert len(BOMB) < 20_000
-    assert image.size == (12_000, 12_000)
+    assert (width, height) == (12_000, 12_000)
 
 
 def test_the_limit_is_exact_and_read_from_the_settings(settings):
@@ -128,7 +129,7 @@ def test_oscars_dashboard_product_images_refuse_a_bomb(catalogue, staff, setting
         )
         valid = formset.is_valid()
 
-    assert formset.form is ProductImageForm
+    assert issubclass(formset.form, ProductImageForm)
     assert valid is False
     assert formset.errors[0]["original"] == [_message()]
     assert product.images.count() == 0
@@ -140,7 +141,6 @@ def test_oscars_dashboard_refuses_a_picture_just_over_the_limit(staff, settings)
     form = ProductImageForm(
         data={"display_order": "0"},
         files={"original": SimpleUploadedFile("a.png", bomb_png(100, 51))},
-        prefix="images-0",
     )
 
     with translation.override("en"):
