@@ -108,7 +108,8 @@ def test_a_signed_event_of_the_wrong_shape_is_refused_and_changes_nothing(
     assert StaffAlert.objects.count() == 0
     assert LedgerEntry.objects.count() == 0
     assert Order.objects.count() == 0
-    reasons = [r.getMessage() for r in caplog.records if r.name == "market.payments.webhooks"]
+    logger = "market.payments.webhooks"
+    reasons = [r.getMessage() for r in caplog.records if r.name == logger]
     assert len(reasons) == 1
     assert reasons[0].startswith("Refused")
 
