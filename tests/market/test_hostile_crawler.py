@@ -2,20 +2,24 @@
 a buyer, a resident and staff, with hostile values in the path, the query
 string and form bodies. Nothing may answer 5xx.
 
-How it walks:
+How it walks (about 5,000 requests; the figures are printed):
 1. Every pattern of the root URLconf (Oscar's shop and dashboard, Wagtail's
    admin and pages, ours) is turned into paths: one with real values (taken
    from links the crawl itself finds on the pages, else from the demo-like
    objects made below), and hostile ones (a number too large for any column,
    a negative one where the pattern allows it, 10,000 characters, control
-   characters).
-2. Each role GETs each path; the paths with real values (and those without
-   parameters) again with hostile query strings: NUL, control characters,
-   10,000-character strings, huge and negative numbers, unknown choices,
-   malformed dates, given to the parameter names the site's views and forms
-   read.
-3. Each role POSTs a hostile form body to each path of the shop and the
-   content (staff: to the admin's too, last, as a POST may delete).
+   characters). Wagtail's page that fails on purpose is left out.
+2. Each role GETs each real path; staff GET every hostile path, the
+   anonymous visitor those of the shop (the admin sends them to sign in).
+3. Hostile query strings, given to the parameter names the site's views and
+   forms read: the anonymous visitor sends each kind (NUL, control
+   characters, 10,000-character strings, huge, negative and non-finite
+   numbers, unknown choices, malformed dates) to every page of the shop; the
+   buyer and the resident one mixed string (each name another kind); staff
+   one mixed string to every page of the admin they can open.
+4. Hostile form bodies: POSTed by the anonymous visitor, the buyer and the
+   resident to every path of the shop and the content, and by staff to the
+   admin's, last (a POST may delete).
 
 Every request runs in a savepoint: a database error in one (PostgreSQL
 aborts the transaction on one) cannot hide the next. The failures are
@@ -236,6 +240,8 @@ def _query_pairs(kind: str, shift: int) -> list[tuple[str, str]]:
     kinds = [k for k in QUERY_VALUES if k != "nul"]
     pairs = []
     for index, name in enumerate(QUERY_NAMES):
+        if kind == "long" and (index + shift) % 3:
+            continue  # a third of the names at a time: 10,000 characters each
         chosen = kinds[(index + shift) % len(kinds)] if kind == "mixed" else kind
         values = QUERY_VALUES[chosen]
         pairs.append((name, values[(index + shift) % len(values)]))
@@ -356,14 +362,16 @@ def test_no_url_answers_5xx_to_hostile_input(demo, buyer, owner, staff):
 
     # 1. Paths without parameters: plain (harvesting links), then hostile
     # query strings.
+    answered: set[str] = set()  # the admin's pages that staff get (200)
     for role in ROLES:
         for route, _kinds in plain:
             path = _fill(route, {})
-            harvest(
-                _request(
-                    clients[role], "GET", path, {}, failures, counts, role, "plain"
-                )
+            response = _request(
+                clients[role], "GET", path, {}, failures, counts, role, "plain"
             )
+            harvest(response)
+            if role == "staff" and response is not None and response.status_code == 200:
+                answered.add(path)
 
     # 2. Paths with parameters: real values (harvested, else the demo's), and
     # hostile ones.
@@ -387,7 +395,9 @@ def test_no_url_answers_5xx_to_hostile_input(demo, buyer, owner, staff):
     for role in ROLES:
         client = clients[role]
         for path in real_paths[len(plain) :]:
-            _request(client, "GET", path, {}, failures, counts, role, "real")
+            response = _request(client, "GET", path, {}, failures, counts, role, "real")
+            if role == "staff" and response is not None and response.status_code == 200:
+                answered.add(path)
         # Hostile paths: staff (who may open every page) everywhere, the
         # anonymous visitor in the shop (the admin sends them to sign in).
         for path in hostile_paths:
@@ -411,7 +421,8 @@ def test_no_url_answers_5xx_to_hostile_input(demo, buyer, owner, staff):
                 clients[role], "GET", f"{path}?{query}", {},
                 failures, counts, role, "mixed",
             )  # fmt: skip
-    for index, path in enumerate(admin_paths):
+    # (Only the admin's pages staff get: the others redirect or 404 first.)
+    for index, path in enumerate(p for p in admin_paths if p in answered):
         query = _query("mixed", index)
         _request(
             clients["staff"], "GET", f"{path}?{query}", {},
@@ -442,11 +453,6 @@ def test_no_url_answers_5xx_to_hostile_input(demo, buyer, owner, staff):
         f"{counts['requests']} requests in {seconds:.1f} s; "
         f"answers: " + ", ".join(f"{k}xx {counts[k]}" for k in (2, 3, 4, 5))
     )
-    with open("/tmp/hostile-crawler.log", "w") as log:  # noqa: S108
-        for key, value in sorted(counts.items(), key=str):
-            log.write(f"{key}: {value}\n")
-        for failure in failures:
-            log.write(f"{failure}\n")
     for failure in failures[:60]:
         print("  ", failure)  # noqa: T201
     assert failures == []
