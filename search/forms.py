@@ -16,10 +16,10 @@ QUERY_MAX_LENGTH = 200
 FACET_MAX_VALUES = 50
 FACET_VALUE_MAX_LENGTH = 100
 PRICE_LIMIT = Decimal("100000000")
-# Facets whose values are a closed list: anything else is left out.
+# Facets whose values are a closed list: anything else is left out. (A
+# course's level is free text: the three labelled levels and any other.)
 FACET_CHOICES = {
     Facet.KIND: frozenset({PHYSICAL, DIGITAL, SERVICE, COURSE}),
-    Facet.LEVEL: frozenset({"beginner", "intermediate", "advanced"}),
     Facet.IN_STOCK: frozenset({IN_STOCK}),
 }
 
