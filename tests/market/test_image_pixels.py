@@ -139,8 +139,9 @@ def test_oscars_dashboard_product_images_refuse_a_bomb(catalogue, staff, setting
 def test_oscars_dashboard_refuses_a_picture_just_over_the_limit(staff, settings):
     settings.MARKET_IMAGE_MAX_PIXELS = 5_000
     form = ProductImageForm(
-        data={"display_order": "0"},
-        files={"original": SimpleUploadedFile("a.png", bomb_png(100, 51))},
+        data={"images-0-display_order": "0"},
+        files={"images-0-original": SimpleUploadedFile("a.png", bomb_png(100, 51))},
+        prefix="images-0",
     )
 
     with translation.override("en"):
