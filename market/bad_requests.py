@@ -47,7 +47,12 @@ _LARGEST_ID = 2**63 - 1
 
 
 def _path_holds_a_huge_number(path: str) -> bool:
-    return any(int(number) > _LARGEST_ID for number in _HUGE_NUMBER.findall(path))
+    for number in _HUGE_NUMBER.findall(path):
+        digits = number.lstrip("0")
+        # Compared by length first: int() refuses more than 4,300 digits.
+        if len(digits) > 19 or (len(digits) == 19 and int(digits) > _LARGEST_ID):
+            return True
+    return False
 
 
 def bad_request_page(request: HttpRequest, message: str) -> HttpResponse:

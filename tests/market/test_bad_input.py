@@ -74,6 +74,21 @@ def test_a_nul_byte_anywhere_is_refused_before_any_view(client, staff, url):
     assert response.templates[0].name == "400.html"
 
 
+@pytest.mark.parametrize(
+    "number", ["9223372036854775808", "0" * 30 + "1" * 20, "9" * 5000]
+)
+def test_a_number_larger_than_any_id_in_the_path_is_not_found(client, number):
+    response = client.get(f"/shop/catalogue/carpet_{number}/reviews/")
+
+    assert response.status_code == 404
+
+
+def test_the_largest_id_is_still_looked_up(client, catalogue):
+    response = client.get("/shop/catalogue/carpet_9223372036854775807/reviews/")
+
+    assert response.status_code == 404  # no such product, asked of the database
+
+
 def test_a_form_with_a_nul_byte_is_refused_and_sends_nothing(client, owner):
     response = client.post(
         reverse("residents:contact", args=["xalca-atelier"]),
