@@ -17,6 +17,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from cms.models import ContactFormField, ContactPage, HomePage
+from market.bad_requests import _path_holds_a_huge_number
 from market.mail.models import OutgoingEmail
 from market.payouts import services as payout_services
 from market.residents.models import Resident
@@ -83,10 +84,11 @@ def test_a_number_larger_than_any_id_in_the_path_is_not_found(client, number):
     assert response.status_code == 404
 
 
-def test_the_largest_id_is_still_looked_up(client, catalogue):
-    response = client.get("/shop/catalogue/carpet_9223372036854775807/reviews/")
-
-    assert response.status_code == 404  # no such product, asked of the database
+def test_only_numbers_beyond_the_largest_id_are_refused():
+    assert _path_holds_a_huge_number("/x/9223372036854775807/") is False
+    assert _path_holds_a_huge_number("/x/9223372036854775808/") is True
+    assert _path_holds_a_huge_number("/x/a12345678901234567890b/") is False
+    assert _path_holds_a_huge_number("/x/12345678901234567890-slug/") is True
 
 
 def test_a_form_with_a_nul_byte_is_refused_and_sends_nothing(client, owner):
