@@ -69,15 +69,15 @@ def test_every_dashboard_list_sorts_by_every_column(client, staff, rows):
         unsorted = client.get(url)
         assert unsorted.status_code == 200, url
         for name in sorted(_sort_names(unsorted)):
-            for sort in (name, f"-{name}"):
-                for query in (f"sort={sort}", f"sort={name}&dir=desc"):
-                    response = client.get(f"{url}?{query}")
-                    sorted_requests += 1
-                    if response.status_code != 200:
-                        failures.append((url, query, response.status_code))
+            # django-tables2 reads "-name"; Oscar's other lists "dir=desc".
+            for query in (f"sort={name}", f"sort=-{name}&dir=desc"):
+                response = client.get(f"{url}?{query}")
+                sorted_requests += 1
+                if response.status_code != 200:
+                    failures.append((url, query, response.status_code))
 
     assert failures == []
-    assert sorted_requests > 200
+    assert sorted_requests > 100
 
 
 def test_sorting_by_the_check_box_column_shows_the_list_unsorted(
