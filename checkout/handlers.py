@@ -3,7 +3,7 @@ transaction (see market.payments.webhooks), so a replay does nothing."""
 
 from market.alerts.models import AlertKind
 from market.payments import webhooks
-from market.payments.money import from_minor_units
+from market.payments.money import DECIMAL_PLACES, from_minor_units
 
 from .services import (
     FulfilmentPostponed,
@@ -13,10 +13,20 @@ from .services import (
 )
 
 
+def _amount(data: dict, name: str):
+    """The amount in `data[name]` (minor units) in `data["currency"]`;
+    MalformedEvent for a missing, negative or unknown one."""
+    minor = webhooks.field(data, name, int)
+    currency = webhooks.field(data, "currency", str).upper()
+    if minor < 0 or currency not in DECIMAL_PLACES:
+        raise webhooks.MalformedEvent(f"bad amount {minor} {currency[:10]!r}")
+    return from_minor_units(minor, currency)
+
+
 @webhooks.register("payment_intent.succeeded")
 def payment_intent_succeeded(intent: dict) -> None:
     try:
-        checkout_fulfil(intent_id=intent["id"])
+        checkout_fulfil(intent_id=webhooks.field(intent, "id", str))
     except FulfilmentPostponed as error:
         # Not recorded as handled: Stripe sends it again later.
         raise webhooks.RetryLater(str(error)) from error
@@ -26,21 +36,17 @@ def payment_intent_succeeded(intent: dict) -> None:
 def charge_refunded_event(charge: dict) -> None:
     if charge.get("payment_intent"):
         charge_refunded(
-            intent_id=charge["payment_intent"],
-            amount_refunded=from_minor_units(
-                charge.get("amount_refunded") or 0, charge["currency"].upper()
-            ),
+            intent_id=webhooks.field(charge, "payment_intent", str),
+            amount_refunded=_amount(charge, "amount_refunded"),
         )
 
 
 @webhooks.register("charge.dispute.created")
 def dispute_created(dispute: dict) -> None:
     if dispute.get("payment_intent"):
-        amount = from_minor_units(
-            dispute.get("amount") or 0, dispute["currency"].upper()
-        )
+        amount = _amount(dispute, "amount")
         checkout_alert_staff(
-            intent_id=dispute["payment_intent"],
+            intent_id=webhooks.field(dispute, "payment_intent", str),
             kind=AlertKind.DISPUTE,
             message=(
                 f"The buyer disputed {amount} ({dispute.get('reason', 'no reason')}). "

@@ -7,3 +7,12 @@ class MarketConfig(AppConfig):
 
     name = "market"
     verbose_name = _("Creative Market")
+
+    def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # A backstop for any path that opens a picture without our check
+        # (market.uploads.check_pixels): Pillow refuses to open one of more
+        # than twice this many pixels, and warns above it.
+        Image.MAX_IMAGE_PIXELS = settings.MARKET_IMAGE_MAX_PIXELS

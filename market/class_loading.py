@@ -8,6 +8,8 @@ the one class we must own, so the loader hands out ours for it and Oscar's
 default lookup for everything else (docs/adr/0010-one-availability-rule.md).
 Oscar's review views are replaced the same way, so that the catalogue fork
 knows nothing of orders and refunds (market/reviews).
+The dashboard tables' base class is replaced the same way: one fix for every
+table of Oscar's dashboard (market/dashboard_tables.py).
 """
 
 from django.utils.module_loading import import_string
@@ -26,6 +28,12 @@ OVERRIDES = {
             "AddVoteView",
         )
     },
+    # Sorting by a column with no field behind it is ignored, not a 500.
+    ("dashboard.tables", "DashboardTable"): "market.dashboard_tables.DashboardTable",
+    # Pictures over MARKET_IMAGE_MAX_PIXELS are refused before decoding.
+    ("dashboard.catalogue.forms", "ProductImageForm"): (
+        "market.dashboard_forms.ProductImageForm"
+    ),
 }
 
 

@@ -3,9 +3,12 @@
 A file is accepted only when its bytes say it is one of the allowed types and
 it is within the size limit of its kind (settings.MARKET_UPLOAD_LIMITS). The
 stored name is always random, with the extension of the detected type, so a
-double extension or a path in the name changes nothing.
+double extension or a path in the name changes nothing. A picture must also
+have at most settings.MARKET_IMAGE_MAX_PIXELS pixels, read from its header
+before anything decodes it.
 """
 
+import warnings
 from dataclasses import dataclass
 
 import filetype
@@ -62,7 +65,41 @@ def _detect(upload: UploadedFile, allowed: dict[str, str]) -> CheckedUpload:
     return CheckedUpload(kind.mime, allowed[kind.mime], upload.size)
 
 
+def too_many_pixels_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "The picture is too large: at most %(limit)s million pixels "
+            "(width × height) are accepted."
+        )
+        % {"limit": f"{settings.MARKET_IMAGE_MAX_PIXELS / 1_000_000:g}"},
+        code="too_many_pixels",
+    )
+
+
+def check_pixels(upload) -> None:
+    """Refuse a picture of more than MARKET_IMAGE_MAX_PIXELS pixels, reading
+    only its header: a PNG of a few kilobytes can decode into gigabytes, so
+    its size is checked before anything decodes it (thumbnails, verify)."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns (or refuses) above its own limit: ours decides.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                frames = getattr(image, "n_frames", 1)
+    except Image.DecompressionBombError as error:
+        raise too_many_pixels_error() from error
+    except Exception as error:
+        raise ValidationError(_("The picture is damaged."), code="damaged") from error
+    finally:
+        upload.seek(0)
+    if width * height * max(frames, 1) > settings.MARKET_IMAGE_MAX_PIXELS:
+        raise too_many_pixels_error()
+
+
 def _verify_picture(upload: UploadedFile) -> None:
+    check_pixels(upload)
     try:
         with Image.open(upload) as image:
             image.verify()

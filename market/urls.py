@@ -24,6 +24,8 @@ def _shop_urls():
     return [p for p in patterns if str(p.pattern) != "dashboard/"]
 
 
+handler400 = "market.bad_requests.bad_request"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("cms/", include(wagtailadmin_urls)),

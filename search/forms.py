@@ -1,10 +1,14 @@
+import unicodedata
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
+
 from .backends import Facet, Sort
+from .backends.base import IN_STOCK
 
 QUERY_MAX_LENGTH = 200
 # A facet's ticked values: more than this many, or longer values, are a
@@ -12,6 +16,12 @@ QUERY_MAX_LENGTH = 200
 FACET_MAX_VALUES = 50
 FACET_VALUE_MAX_LENGTH = 100
 PRICE_LIMIT = Decimal("100000000")
+# Facets whose values are a closed list: anything else is left out. (A
+# course's level is free text: the three labelled levels and any other.)
+FACET_CHOICES = {
+    Facet.KIND: frozenset({PHYSICAL, DIGITAL, SERVICE, COURSE}),
+    Facet.IN_STOCK: frozenset({IN_STOCK}),
+}
 
 
 class SearchForm(forms.Form):
@@ -59,11 +69,23 @@ class SearchForm(forms.Form):
         return Sort(value) if value else Sort.RELEVANCE
 
 
+def _printable(text: str) -> bool:
+    """No control characters (NUL, newlines, escapes): nothing a facet's
+    value ever holds; such a value comes from a crafted URL."""
+    return not any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
 class FacetValuesField(forms.Field):
-    """The values ticked in one facet (one URL parameter, repeated). Any text
-    is a value: an unknown one simply matches nothing."""
+    """The values ticked in one facet (one URL parameter, repeated). A facet
+    with a closed list of values (`choices`) keeps only those; in the others
+    any printable text is a value, and an unknown one simply matches nothing.
+    What is left out is ignored, never an error: the list still shows."""
 
     widget = forms.MultipleHiddenInput
+
+    def __init__(self, *args, choices: frozenset[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = choices
 
     def to_python(self, value) -> list[str]:
         if not value:
@@ -73,7 +95,9 @@ class FacetValuesField(forms.Field):
         values: dict[str, None] = {}
         for item in value:
             text = str(item).strip()[:FACET_VALUE_MAX_LENGTH]
-            if text:
+            if not text or not _printable(text):
+                continue
+            if self.choices is None or text in self.choices:
                 values[text] = None
             if len(values) == FACET_MAX_VALUES:
                 break
@@ -111,7 +135,9 @@ class ProductFilterForm(SearchForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for facet in Facet:
-            self.fields[facet.value] = FacetValuesField(required=False)
+            self.fields[facet.value] = FacetValuesField(
+                required=False, choices=FACET_CHOICES.get(facet)
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -2,10 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+
+from market.validators import validate_one_line
 
 from ..blocks import BodyBlock
 from .base import SitePage
@@ -34,9 +37,21 @@ class ContactFormField(AbstractFormField):
     )
 
 
+class ContactFormBuilder(FormBuilder):
+    """The editor's fields; a one-line field (a name, a subject) holds one
+    line: a line break there is refused with a clear error."""
+
+    def create_singleline_field(self, field, options):
+        form_field = super().create_singleline_field(field, options)
+        form_field.validators.append(validate_one_line)
+        return form_field
+
+
 class ContactPage(AbstractEmailForm):
     """A contact form: the fields are the editor's; each message is kept in
     the admin (Forms) and mailed to the address given."""
+
+    form_builder = ContactFormBuilder
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
     thank_you_text = RichTextField(

@@ -42,6 +42,24 @@ class InvalidWebhook(Exception):
     pass
 
 
+class MalformedEvent(InvalidWebhook):
+    """A correctly signed event without the fields its handler needs, or with
+    fields of the wrong type: refused with 400 and a logged reason; nothing
+    of it is recorded or done (its transaction is rolled back)."""
+
+
+def field(data: dict, name: str, kind: type | tuple[type, ...]):
+    """`data[name]` if present and of `kind` (a bool is not an int), else
+    MalformedEvent naming the field. Handlers read the event through this."""
+    value = data.get(name) if isinstance(data, dict) else None
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if value is None or isinstance(value, bool) or not isinstance(value, kinds):
+        raise MalformedEvent(f"field {name!r} missing or not {kinds[0].__name__}")
+    if isinstance(value, str) and not value.strip():
+        raise MalformedEvent(f"field {name!r} is empty")
+    return value
+
+
 class RetryLater(Exception):
     """A handler could not do its work now for a reason that may pass: the
     event is not recorded and Stripe is answered 503, so it sends it again."""
@@ -79,15 +97,23 @@ def verify(payload: bytes, signature_header: str, *, now: float | None = None) -
         event = json.loads(payload)
     except ValueError as error:
         raise InvalidWebhook("not JSON") from error
-    if not isinstance(event, dict) or not {"id", "type", "data"} <= event.keys():
-        raise InvalidWebhook("not an event")
+    if not isinstance(event, dict):
+        raise MalformedEvent("not an event")
+    field(event, "id", str)
+    field(event, "type", str)
+    data = field(event, "data", dict)
+    data_object = field(data, "object", dict)
+    if "id" in data_object:
+        field(data_object, "id", str)
+    if event.get("created") is not None:
+        field(event, "created", int)
     return event
 
 
 def process(event: dict) -> bool:
     """Store the event and run its handlers, once. Returns False for an event
     already processed (a replay), which is answered 2xx like the first."""
-    data_object = (event.get("data") or {}).get("object") or {}
+    data_object = event["data"]["object"]
     try:
         with transaction.atomic():
             StripeEvent.objects.create(
@@ -115,6 +141,9 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest("invalid webhook")
     try:
         new = process(event)
+    except MalformedEvent as error:
+        logger.warning("Refused Stripe event %s: %s", event["id"], error)
+        return HttpResponseBadRequest("invalid webhook")
     except RetryLater as error:
         logger.warning("Stripe event %s postponed: %s", event.get("id"), error)
         return HttpResponse("retry later", status=503)

@@ -175,4 +175,4 @@ def resident_statement(request, pk: int):
     """One resident's statement as CSV (optional ?start=&end= dates)."""
     _check(request)
     resident = get_object_or_404(Resident, pk=pk)
-    return statement_response(resident=resident, query=request.GET)
+    return statement_response(request, resident=resident)

@@ -1,6 +1,8 @@
 """Forms of residents' money: only the fields listed here are read from a
 request (the rail and the Stripe account id are not fields: staff set them)."""
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -32,11 +34,36 @@ class BankDetailsForm(forms.Form):
         return swift
 
 
+# A statement's period lies within these days: the shop did not exist before
+# the first, and a date past the last is a typing error (or a probe).
+STATEMENT_FIRST_DAY = datetime.date(2000, 1, 1)
+STATEMENT_LAST_DAY = datetime.date(2100, 12, 31)
+
+
 class StatementForm(forms.Form):
     """An optional period for a statement (dates inclusive)."""
 
     start = forms.DateField(label=_("From"), required=False)
     end = forms.DateField(label=_("To"), required=False)
+
+    def _within_bounds(self, name: str):
+        day = self.cleaned_data.get(name)
+        if day is not None and not STATEMENT_FIRST_DAY <= day <= STATEMENT_LAST_DAY:
+            raise forms.ValidationError(
+                _("Choose a date between %(first)s and %(last)s.")
+                % {
+                    "first": STATEMENT_FIRST_DAY.isoformat(),
+                    "last": STATEMENT_LAST_DAY.isoformat(),
+                },
+                code="out_of_range",
+            )
+        return day
+
+    def clean_start(self):
+        return self._within_bounds("start")
+
+    def clean_end(self):
+        return self._within_bounds("end")
 
     def clean(self):
         cleaned = super().clean()

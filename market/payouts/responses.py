@@ -3,6 +3,8 @@
 from django.http import HttpResponse
 from django.utils import timezone
 
+from market.bad_requests import bad_request_page
+
 from . import services
 from .forms import StatementForm
 
@@ -13,15 +15,17 @@ def csv_response(text: str, filename: str) -> HttpResponse:
     return response
 
 
-def statement_response(*, resident, query) -> HttpResponse:
-    """A resident's statement as CSV for the period in `query` (?start=&end=),
-    or 400 with the form's errors."""
-    form = StatementForm(query)
+def statement_response(request, *, resident) -> HttpResponse:
+    """A resident's statement as CSV for the period in the query string
+    (?start=&end=), or our 400 page with the form's errors."""
+    form = StatementForm(request.GET)
     if not form.is_valid():
-        return HttpResponse(
-            " ".join(m for errors in form.errors.values() for m in errors),
-            status=400,
-            content_type="text/plain; charset=utf-8",
+        return bad_request_page(
+            request,
+            # The same message once, even when both dates are out of range.
+            " ".join(
+                dict.fromkeys(str(m) for errors in form.errors.values() for m in errors)
+            ),
         )
     text = services.statement_csv(
         resident=resident,

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from market.validators import validate_one_line
+
 from .models import Resident
 
 DECISIONS = [
@@ -33,6 +35,12 @@ class ApplicationForm(forms.ModelForm):
             "bio": _("Simple formatting only: paragraphs, bold, italics, lists, links.")
         }
 
+    def clean_display_name(self):
+        # The shop's name goes into e-mail subjects: one line.
+        name = self.cleaned_data["display_name"]
+        validate_one_line(name)
+        return name
+
 
 class DecisionForm(forms.Form):
     """A staff decision on a resident, with the reason the resident will read."""
@@ -46,7 +54,9 @@ class DecisionForm(forms.Form):
 class ContactForm(forms.Form):
     """A visitor's message to a resident, sent without showing their address."""
 
-    name = forms.CharField(label=_("Your name"), max_length=100)
+    name = forms.CharField(
+        label=_("Your name"), max_length=100, validators=[validate_one_line]
+    )
     email = forms.EmailField(label=_("Your e-mail"))
     message = forms.CharField(
         label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})

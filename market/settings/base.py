@@ -445,3 +445,36 @@ MARKET_DEMO_ALLOWED = True
 INSTALLED_APPS += ["market.reviews.apps.ReviewsConfig"]
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
+
+# --- hostile input: bad input gets an answer, never a 500 --------------------
+# A NUL byte in any parameter or path is refused with our 400 page, before any
+# view (market.bad_requests). Last: the page shows the user and basket.
+MIDDLEWARE.append("market.bad_requests.RefuseNulBytesMiddleware")
+# Pictures larger than this many pixels (width x height) are refused on upload,
+# before they are decoded: a small PNG can unpack into gigabytes.
+MARKET_IMAGE_MAX_PIXELS = env.int("MARKET_IMAGE_MAX_PIXELS", default=40_000_000)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MARKET_IMAGE_MAX_PIXELS
+# Plain-text templates (`.txt`: e-mails, Oscar's included) are rendered
+# without HTML escaping by an engine asked first (market/plain_text_templates).
+TEMPLATES.insert(
+    0,
+    {
+        "NAME": "plaintext",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": TEMPLATES[0]["DIRS"],
+        "OPTIONS": {
+            "autoescape": False,
+            "context_processors": TEMPLATES[0]["OPTIONS"]["context_processors"],
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "market.plain_text_templates.FilesystemLoader",
+                        "market.plain_text_templates.AppDirectoriesLoader",
+                    ],
+                )
+            ],
+        },
+    },
+)
+# --- end of hostile input ----------------------------------------------------

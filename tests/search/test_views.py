@@ -339,13 +339,23 @@ def test_garbage_parameters_are_ignored_or_match_nothing(client, catalogue):
 
 
 def test_five_hundred_values_are_cut_to_fifty(client, catalogue):
+    values = [f"region-{number}" for number in range(500)] + ["Bakı"]
+
+    response = client.get(reverse("catalogue:index"), {"region": values}, **MARKET)
+
+    assert response.status_code == 200
+    assert _pks(response) == []
+    assert response.context["form"].selections() == {"region": values[:50]}
+
+
+def test_unknown_kinds_are_ignored(client, catalogue):
     values = [f"kind-{number}" for number in range(500)] + [PHYSICAL]
 
     response = client.get(reverse("catalogue:index"), {"kind": values}, **MARKET)
 
     assert response.status_code == 200
-    assert _pks(response) == []
-    assert response.context["form"].selections() == {"kind": values[:50]}
+    assert _pks(response) == [catalogue[PHYSICAL].pk]
+    assert response.context["form"].selections() == {"kind": [PHYSICAL]}
 
 
 def test_unknown_price_band_matches_nothing(client, catalogue):
@@ -508,12 +518,18 @@ def test_suggestions_in_english(client, catalogue, django_capture_on_commit_call
     }
 
 
-@pytest.mark.parametrize("text", ["", "q", " q ", "\u0000", "''", "!!"])
+@pytest.mark.parametrize("text", ["", "q", " q ", "''", "!!"])
 def test_too_short_or_no_words_suggest_nothing(client, catalogue, text):
     response = client.get(reverse("search:suggest"), {"q": text})
 
     assert response.status_code == 200
     assert response.json() == {"suggestions": []}
+
+
+def test_a_nul_byte_suggests_nothing_and_is_refused(client, catalogue):
+    response = client.get(reverse("search:suggest"), {"q": "\u0000"})
+
+    assert response.status_code == 400
 
 
 def test_suggestions_refuse_post(client, db):

@@ -77,4 +77,4 @@ class StatementView(ResidentRequiredMixin, View):
     """The resident's own ledger as CSV, optionally for a period."""
 
     def get(self, request):
-        return statement_response(resident=self.resident, query=request.GET)
+        return statement_response(request, resident=self.resident)

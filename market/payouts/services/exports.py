@@ -55,9 +55,16 @@ def bank_transfer_batch_csv(*, run: PayoutRun) -> str:
     return _csv(rows)
 
 
+# Days far enough from datetime's own limits (years 1 and 9999) that moving
+# them between time zones or adding a day never overflows.
+_EARLIEST_DAY = datetime.date(1900, 1, 1)
+_LATEST_DAY = datetime.date(9000, 12, 31)
+
+
 def _start_of(day: datetime.date | datetime.datetime) -> datetime.datetime:
     if isinstance(day, datetime.datetime):
         return day
+    day = min(max(day, _EARLIEST_DAY), _LATEST_DAY)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
@@ -109,7 +116,7 @@ def statement_csv(
         end_at = (
             end
             if isinstance(end, datetime.datetime)
-            else _start_of(end + datetime.timedelta(days=1))
+            else _start_of(min(end, _LATEST_DAY) + datetime.timedelta(days=1))
         )
         entries = entries.filter(created_at__lt=end_at)
     for entry in entries.order_by("created_at", "pk"):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.kinds import DIGITAL, KINDS, LICENCES
 from catalogue.models import Category
 from market.uploads import check_digital_file, check_image
+from market.validators import validate_one_line
 
 from ..models import Resident
 
@@ -59,6 +60,12 @@ class ProfileForm(forms.ModelForm):
             "bio",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_display_name(self):
+        # The shop's name goes into e-mail subjects: one line.
+        name = self.cleaned_data["display_name"]
+        validate_one_line(name)
+        return name
 
     logo = forms.FileField(label=_("Logo"), required=False)
     banner = forms.FileField(label=_("Banner"), required=False)
