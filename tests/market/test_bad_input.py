@@ -159,9 +159,8 @@ def test_a_line_break_in_the_shop_contact_name_is_a_form_error(client, owner, na
         )
 
     assert response.status_code == 400
-    assert response.context["contact_form"].errors == {
-        "name": [_said(response, ONE_LINE)]
-    }
+    with translation.override("az"):  # errors are lazy: compared in one language
+        assert response.context["contact_form"].errors == {"name": [gettext(ONE_LINE)]}
     assert OutgoingEmail.objects.count() == 0
 
 
@@ -209,9 +208,8 @@ def test_a_line_break_in_a_shop_name_is_refused(client, buyer):
             },
         )
 
-    assert response.context["form"].errors["display_name"] == [
-        _said(response, ONE_LINE)
-    ]
+    with translation.override("az"):  # errors are lazy: compared in one language
+        assert response.context["form"].errors["display_name"] == [gettext(ONE_LINE)]
     assert Resident.objects.filter(applicant=buyer).count() == 0
 
 

