@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "market.urls"
@@ -150,9 +153,46 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any sign-in while its address or IP is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# --- Password guessing (issue 13, section 2; market/accounts/lockout.py) -----
+# Failed sign-ins counted per address typed and per client IP, on every
+# sign-in form (shop, /cms/, Oscar's dashboard); at MARKET_LOCKOUT_FAILURES,
+# sign-in is refused (our 429 page) for MARKET_LOCKOUT_COOLOFF_MINUTES, or
+# until staff unlock it at /cms/lockouts/. Behind reverse proxies, set
+# MARKET_TRUSTED_PROXY_COUNT to their number so the client's own IP is counted
+# (X-Forwarded-For); 0 counts REMOTE_ADDR.
+MARKET_LOCKOUT_FAILURES = env.int("MARKET_LOCKOUT_FAILURES", default=5)
+MARKET_LOCKOUT_COOLOFF_MINUTES = env.int("MARKET_LOCKOUT_COOLOFF_MINUTES", default=15)
+MARKET_TRUSTED_PROXY_COUNT = env.int("MARKET_TRUSTED_PROXY_COUNT", default=0)
+AXES_FAILURE_LIMIT = "market.accounts.lockout.failure_limit"
+AXES_COOLOFF_TIME = "market.accounts.lockout.cool_off"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "market.accounts.lockout.login_name"
+AXES_CLIENT_IP_CALLABLE = "market.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "market.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A lock-out lasts the cool-off from when it began: more attempts during it do
+# not make it longer (a stranger cannot keep someone's account locked forever
+# by trying once every few minutes).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Only failures are stored (no row per successful sign-in).
+AXES_DISABLE_ACCESS_LOG = True
+# Masked in the failures kept: what each of the three forms calls the fields.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "login-username",
+    "login-password",
+    "password",
+    "csrfmiddlewaretoken",
+]
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},

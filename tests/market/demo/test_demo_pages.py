@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import override_settings
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site, WorkflowPage
@@ -287,7 +288,11 @@ def test_home_pages_are_composed_of_blocks(demo):
 @pytest.mark.parametrize("site", ["market", "edu"])
 def test_home_page_buttons_lead_to_pages(demo, client, site, language):
     # Opening a shop asks to sign in first.
-    client.login(email=builders.BUYER_EMAIL, password=builders.BUYER_PASSWORD)
+    client.login(
+        request=HttpRequest(),
+        email=builders.BUYER_EMAIL,
+        password=builders.BUYER_PASSWORD,
+    )
     home = _home(site, language)
     links = [
         block.value["button_link"]

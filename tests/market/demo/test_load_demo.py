@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import override_settings
 from wagtail.models import Page, Site
 
@@ -134,7 +135,12 @@ def test_demo_accounts_sign_in(demo, client):
     assert not resident_user.is_staff
     assert resident_user.partners.get().resident.slug == data.RESIDENTS[0]["slug"]
     assert resident_user.residencies.get().slug == data.RESIDENTS[0]["slug"]
-    assert client.login(email=builders.STAFF_EMAIL, password=builders.STAFF_PASSWORD)
+    # The sign-in lock-out (django-axes) needs the request authenticate() gets.
+    assert client.login(
+        request=HttpRequest(),
+        email=builders.STAFF_EMAIL,
+        password=builders.STAFF_PASSWORD,
+    )
 
 
 def test_products_carry_their_titles_and_descriptions_in_three_languages(demo):
