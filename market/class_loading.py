@@ -28,6 +28,19 @@ OVERRIDES = {
             "AddVoteView",
         )
     },
+    # Accounts (market/accounts): registering, resetting a password and
+    # changing the address never tell whether an address has an account;
+    # changing the address or password needs a recent password.
+    **{
+        ("customer.views", name): f"market.accounts.views.{name}"
+        for name in (
+            "AccountAuthView",
+            "AccountRegistrationView",
+            "ProfileUpdateView",
+            "ChangePasswordView",
+        )
+    },
+    ("customer.forms", "PasswordResetForm"): "market.accounts.forms.PasswordResetForm",
     # Sorting by a column with no field behind it is ignored, not a 500.
     ("dashboard.tables", "DashboardTable"): "market.dashboard_tables.DashboardTable",
     # Pictures over MARKET_IMAGE_MAX_PIXELS are refused before decoding.

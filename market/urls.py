@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("shop/my-shop/money/", include("market.payouts.dashboard.urls")),
     path("shop/my-shop/reviews/", include("market.reviews.dashboard.urls")),
     path("shop/my-shop/", include("market.residents.dashboard.urls")),
+    path("shop/accounts/", include("market.accounts.urls")),
     path("shop/downloads/", include("market.downloads.urls")),
     path("shop/residents/", include("market.residents.urls")),
     path("learning/", include("market.learning.urls")),

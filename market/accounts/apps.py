@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "market.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # Signing in counts as a recent re-authentication.
+        from . import reauth  # noqa: F401

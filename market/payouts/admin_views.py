@@ -18,7 +18,7 @@ from market.residents.models import Resident
 
 from . import selectors, services
 from .forms import MarkFailedForm, MarkPaidForm
-from .models import Payout, PayoutRun, PayoutStatus, Rail
+from .models import Payout, PayoutProfile, PayoutRun, PayoutStatus, Rail
 from .responses import csv_response, statement_response
 
 PERMISSION = "payouts.add_payoutrun"
@@ -65,6 +65,8 @@ def run_create(request):
         "market/payouts/admin/run_create.html",
         {
             "plans": plans,
+            "held": selectors.held_profiles(),
+            "hold_days": settings.MARKET_PAYOUT_DESTINATION_HOLD_DAYS,
             "total": sum((plan.amount for plan in plans), 0),
             "threshold": settings.MARKET_PAYOUT_THRESHOLD,
             "currency": settings.MARKET_BASE_CURRENCY,
@@ -176,3 +178,20 @@ def resident_statement(request, pk: int):
     _check(request)
     resident = get_object_or_404(Resident, pk=pk)
     return statement_response(request, resident=resident)
+
+
+@require_POST
+def profile_hold_release(request, pk: int):
+    """Release a held new payout destination (after checking it with the
+    resident): the next run pays it."""
+    _check(request)
+    profile = get_object_or_404(PayoutProfile, pk=pk)
+    if services.payout_hold_release(profile=profile, released_by=request.user):
+        messages.success(
+            request,
+            _("Payouts to the new details of %(resident)s are released.")
+            % {"resident": profile.resident.display_name},
+        )
+    else:
+        messages.error(request, _("These payout details were not held."))
+    return redirect("payouts:create")

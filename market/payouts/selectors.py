@@ -210,8 +210,11 @@ def payout_plans(*, now: datetime.datetime | None = None) -> list[PayoutPlan]:
         for account, cleared in rows
         if cents(cleared) >= threshold
     }
-    profiles = PayoutProfile.objects.filter(resident_id__in=amounts).select_related(
-        "resident"
+    # A destination changed lately is not paid yet (PayoutProfile.held_until).
+    profiles = (
+        PayoutProfile.objects.filter(resident_id__in=amounts)
+        .exclude(held_until__gt=now)
+        .select_related("resident")
     )
     return sorted(
         (
@@ -223,6 +226,17 @@ def payout_plans(*, now: datetime.datetime | None = None) -> list[PayoutPlan]:
             for profile in profiles
         ),
         key=lambda plan: plan.resident.pk,
+    )
+
+
+def held_profiles(*, now: datetime.datetime | None = None) -> list[PayoutProfile]:
+    """Payout profiles whose new destination is still held: a run skips
+    them; staff see them on the run page and may release them."""
+    now = now or timezone.now()
+    return list(
+        PayoutProfile.objects.filter(held_until__gt=now)
+        .select_related("resident")
+        .order_by("held_until", "pk")
     )
 
 

@@ -47,6 +47,11 @@ class PayoutRunViewSet(ViewSet):
                 admin_views.payout_mark_failed,
                 name="mark_failed",
             ),
+            path(
+                "profile/<int:pk>/release/",
+                admin_views.profile_hold_release,
+                name="release_hold",
+            ),
             path("balances/", admin_views.balances, name="balances"),
             path(
                 "balances/<int:pk>/statement.csv",
@@ -91,7 +96,14 @@ class PayoutProfileViewSet(ModelViewSet):
         "bank_name",
         "swift",
     ]
-    list_display = ["resident", "rail", "stripe_account_id", "iban", "updated_at"]
+    list_display = [
+        "resident",
+        "rail",
+        "stripe_account_id",
+        "iban",
+        "held_until",
+        "updated_at",
+    ]
     copy_view_enabled = False
 
 

@@ -366,6 +366,15 @@ MARKET_PAYOUT_THRESHOLD = Decimal(env("MARKET_PAYOUT_THRESHOLD", default="20.00"
 MARKET_PAYOUT_HOLD_DAYS = env.int("MARKET_PAYOUT_HOLD_DAYS", default=14)
 # Payout runs are due on this weekday (0 = Monday); `manage.py payout_run`.
 MARKET_PAYOUT_DAY_OF_WEEK = env.int("MARKET_PAYOUT_DAY_OF_WEEK", default=0)
+# A resident's new payout destination (IBAN, bank, rail, Connect account) is
+# paid only this many days after the change (the first one at once); staff see
+# the hold and can release it (market/payouts/models PayoutProfile.held_until).
+MARKET_PAYOUT_DESTINATION_HOLD_DAYS = env.int(
+    "MARKET_PAYOUT_DESTINATION_HOLD_DAYS", default=7
+)
+# Changing a payout destination, the account's address or its password needs
+# the password typed within this many minutes (market/accounts/reauth.py).
+MARKET_REAUTH_MINUTES = env.int("MARKET_REAUTH_MINUTES", default=10)
 
 # Digital downloads: a link lives this many seconds; a line allows this many
 # downloads.

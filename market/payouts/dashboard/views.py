@@ -6,10 +6,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from market.accounts.reauth import RecentAuthenticationRequiredMixin
 from market.residents.dashboard.views import ResidentRequiredMixin
 
 from .. import selectors, services
@@ -41,7 +44,12 @@ class MoneyView(ResidentRequiredMixin, TemplateView):
         return context
 
 
-class BankDetailsView(ResidentRequiredMixin, TemplateView):
+class BankDetailsView(
+    ResidentRequiredMixin, RecentAuthenticationRequiredMixin, TemplateView
+):
+    """Where the money goes: needs a recent password; a change of existing
+    details holds payouts to them (PayoutProfile.save)."""
+
     template_name = "market/payouts/dashboard/profile.html"
 
     def get_context_data(self, **kwargs):
@@ -69,6 +77,21 @@ class BankDetailsView(ResidentRequiredMixin, TemplateView):
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Your bank details are saved."))
+                profile = PayoutProfile.objects.get(resident=self.resident)
+                if profile.is_held():
+                    messages.info(
+                        request,
+                        _(
+                            "For your safety, nothing is paid to the new details "
+                            "before %(date)s. We sent an e-mail about the change."
+                        )
+                        % {
+                            "date": date_format(
+                                timezone.localtime(profile.held_until),
+                                "DATETIME_FORMAT",
+                            )
+                        },
+                    )
                 return redirect("payouts_dashboard:index")
         return self.render_to_response(self.get_context_data(form=form), status=400)
 

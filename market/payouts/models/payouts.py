@@ -3,6 +3,7 @@ runs, payouts, Stripe Connect transfers)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from market.payments import keys
@@ -66,6 +68,12 @@ class PayoutProfile(models.Model):
         _("SWIFT/BIC"), max_length=11, blank=True, validators=[validate_swift]
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # A changed destination is not paid before this moment (the first one is
+    # paid at once): a stolen session or password cannot redirect a payout
+    # before the resident, warned by e-mail, and staff can act.
+    held_until = models.DateTimeField(
+        _("new destination held until"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("payout profile")
@@ -91,8 +99,24 @@ class PayoutProfile(models.Model):
         return f"{self.resident}: {self.get_rail_display()}"
 
     def save(self, *args, **kwargs):
+        """Every door that changes a destination (the resident's form, the
+        staff's admin, a script) passes here: a change of an existing
+        destination holds payouts to it for MARKET_PAYOUT_DESTINATION_HOLD_DAYS
+        and tells the resident's people by e-mail."""
         self.iban = iban_normalise(self.iban)
+        previous = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        changed = previous is not None and previous.destination() != (
+            self.destination()
+        )
+        if changed:
+            self.held_until = timezone.now() + timedelta(
+                days=settings.MARKET_PAYOUT_DESTINATION_HOLD_DAYS
+            )
         super().save(*args, **kwargs)
+        if changed:
+            from ..notifications import destination_changed_mail
+
+            destination_changed_mail(profile=self, previous=previous)
 
     def clean(self):
         self.iban = iban_normalise(self.iban)
@@ -105,6 +129,22 @@ class PayoutProfile(models.Model):
             raise ValidationError(
                 _("A bank transfer needs an account holder and an IBAN.")
             )
+
+    def destination(self) -> tuple:
+        """Where the money goes now: the connected account, or the bank
+        account (the bank details a Connect profile keeps in reserve, and the
+        bank's name, are not a destination)."""
+        if self.rail == Rail.STRIPE_CONNECT:
+            return (self.rail, self.stripe_account_id)
+        return (
+            self.rail,
+            iban_normalise(self.iban),
+            " ".join(self.account_holder.split()).casefold(),
+            (self.swift or "").replace(" ", "").upper(),
+        )
+
+    def is_held(self, now=None) -> bool:
+        return self.held_until is not None and self.held_until > (now or timezone.now())
 
 
 class RunStatus(models.TextChoices):

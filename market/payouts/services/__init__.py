@@ -4,7 +4,7 @@ payout services."""
 
 from .exports import bank_transfer_batch_csv, statement_csv
 from .ledger import line_refund_record, order_shares_record
-from .profiles import payout_profile_update
+from .profiles import payout_hold_release, payout_profile_update
 from .runs import (
     payout_mark_failed,
     payout_mark_paid,
@@ -16,6 +16,7 @@ __all__ = [
     "bank_transfer_batch_csv",
     "line_refund_record",
     "order_shares_record",
+    "payout_hold_release",
     "payout_mark_failed",
     "payout_mark_paid",
     "payout_profile_update",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
+from django.utils import timezone
 
 from market.residents.models import Resident
 
 from ..iban import iban_normalise
 from ..models import PayoutProfile, Rail
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -32,3 +37,19 @@ def payout_profile_update(
     profile.full_clean()
     profile.save()
     return profile
+
+
+@transaction.atomic
+def payout_hold_release(*, profile: PayoutProfile, released_by) -> bool:
+    """Staff checked the new destination with the resident: pay it from the
+    next run. False when it was not held."""
+    released = PayoutProfile.objects.filter(
+        pk=profile.pk, held_until__gt=timezone.now()
+    ).update(held_until=None)
+    if released:
+        logger.info(
+            "Payout destination hold of resident %s released by user %s",
+            profile.resident_id,
+            getattr(released_by, "pk", None),
+        )
+    return bool(released)
