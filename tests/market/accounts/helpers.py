@@ -10,9 +10,7 @@ from market.mail.models import OutgoingEmail
 
 def mails_to(address: str) -> list[OutgoingEmail]:
     return [
-        email
-        for email in OutgoingEmail.objects.order_by("pk")
-        if address in email.to
+        email for email in OutgoingEmail.objects.order_by("pk") if address in email.to
     ]
 
 

@@ -69,8 +69,7 @@ def test_following_the_link_once_opens_the_account_and_signs_in():
     assert again.status_code == 400
     with translation.override("az"):
         refused = gettext(
-            "This link cannot be used: it is wrong, was already used, or has "
-            "expired."
+            "This link cannot be used: it is wrong, was already used, or has expired."
         )
     assert refused in again.content.decode()
 
