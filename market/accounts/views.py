@@ -16,8 +16,8 @@ from django.views.generic import FormView, TemplateView
 from oscar.apps.customer import views as oscar_views
 
 from . import services
-from .models import User
 from .forms import ProfileForm, ReauthForm, RegistrationForm
+from .models import User
 from .reauth import RecentAuthenticationRequiredMixin, mark_authenticated
 
 EMAIL_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
