@@ -238,6 +238,13 @@ WAGTAILADMIN_BASE_URL = env(
     "WAGTAILADMIN_BASE_URL", default="http://market.localhost:8000"
 )
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no calls to the internet from the admin
+# An account's address and password change in one place, the shop's account
+# pages, where a recent password, a link to the new address and e-mails to the
+# old one are asked for (market/accounts); the admin's own forms for them, and
+# its password reset (which mails outside the outbox), are off.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -210,3 +210,16 @@ def test_signing_in_counts_as_typing_the_password(buyer):
     )
 
     assert client.get(PROFILE_EDIT).status_code == 200
+
+
+def test_the_admin_changes_neither_address_nor_password(client, staff):
+    client.force_login(staff)
+
+    account_page = client.get("/cms/account/")
+    account = account_page.content.decode()
+    reset = client.get("/cms/password_reset/")
+
+    assert account_page.status_code == 200
+    assert 'name="email"' not in account
+    assert 'name="new_password1"' not in account
+    assert reset.status_code == 404
