@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -42,6 +43,14 @@ def _mail(template: str, *, to: str, language: str, **context) -> None:
     )
 
 
+def _first_in_a_while(kind: str, email: str) -> bool:
+    """At most one e-mail of a kind to an address per
+    MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS: a stranger repeating a form cannot
+    flood someone's inbox. The page answers the same either way."""
+    key = f"accounts-mail:{kind}:{email.strip().lower()}"
+    return cache.add(key, 1, timeout=settings.MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS)
+
+
 def _mail_confirmation(user: User, language: str) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     _mail(
@@ -74,7 +83,9 @@ def registration_request(
       (and the new password: the link is what proves the address);
     - an address with an account gets "you already have an account", with
       links to sign in and to set a new password; nothing changes.
-    The password is hashed in every case, so the time taken tells nothing."""
+    The password is hashed in every case, so the time taken tells nothing.
+    A second registration of an address within
+    MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS does nothing (no e-mail flood)."""
     language = _language(language)
     email = normalise_email(email)
     hashed = make_password(password)
@@ -91,8 +102,11 @@ def registration_request(
         except IntegrityError:  # the same address, registered at this instant
             user = User.objects.select_for_update().get(email__iexact=email)
         else:
+            _first_in_a_while("registration", email)
             _mail_confirmation(user, language)
             return
+    if not _first_in_a_while("registration", email):
+        return
     if user.awaits_confirmation:
         user.password = hashed
         user.save(update_fields=["password"])
@@ -114,7 +128,7 @@ def registration_confirmation_resend(*, email: str, language: str | None = None)
     waiting = User.objects.filter(
         email__iexact=normalise_email(email), is_active=False, email_confirmed=False
     ).first()
-    if waiting is not None:
+    if waiting is not None and _first_in_a_while("registration", waiting.email):
         _mail_confirmation(waiting, _language(language))
 
 
@@ -141,6 +155,8 @@ def password_reset_mail(*, user: User, language: str | None = None) -> None:
     """The link to set a new password, queued in the outbox: the reset form
     answers in the same time whether or not the address has an account."""
     language = _language(language)
+    if not _first_in_a_while("password-reset", user.email):
+        return
     _mail(
         "password_reset",
         to=user.email,
@@ -172,6 +188,8 @@ def email_change_request(
     new_email = normalise_email(new_email)
     if new_email.lower() == user.email.lower():
         return False
+    if not _first_in_a_while("email-change", new_email):
+        return True
     taken = User.objects.filter(email__iexact=new_email).exclude(pk=user.pk).first()
     if taken is not None:
         _mail(

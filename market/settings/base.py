@@ -382,6 +382,11 @@ MARKET_PAYOUT_DESTINATION_HOLD_DAYS = env.int(
 # Changing a payout destination, the account's address or its password needs
 # the password typed within this many minutes (market/accounts/reauth.py).
 MARKET_REAUTH_MINUTES = env.int("MARKET_REAUTH_MINUTES", default=10)
+# At most one account e-mail of a kind (sign-up link, password reset, new
+# address link) per address in this many seconds: forms cannot flood an inbox.
+MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS = env.int(
+    "MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS", default=60
+)
 
 # Digital downloads: a link lives this many seconds; a line allows this many
 # downloads.
