@@ -36,6 +36,7 @@ OVERRIDES = {
         for name in (
             "AccountAuthView",
             "AccountRegistrationView",
+            "ProfileView",
             "ProfileUpdateView",
             "ChangePasswordView",
         )

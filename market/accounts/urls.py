@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import twofactor_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,4 +16,18 @@ urlpatterns = [
         name="email-confirm",
     ),
     path("password-again/", views.ReauthView.as_view(), name="reauth"),
+    path("two-factor/", twofactor_views.SetupView.as_view(), name="twofactor"),
+    path(
+        "two-factor/code/",
+        twofactor_views.VerifyView.as_view(),
+        name="twofactor-verify",
+    ),
+    path(
+        "two-factor/backup-codes/",
+        twofactor_views.BackupCodesView.as_view(),
+        name="twofactor-backup-codes",
+    ),
+    path(
+        "two-factor/off/", twofactor_views.TurnOffView.as_view(), name="twofactor-off"
+    ),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from oscar.apps.customer import views as oscar_views
 
-from . import services
+from . import services, twofactor
 from .forms import ProfileForm, ReauthForm, RegistrationForm
 from .models import User
 from .reauth import RecentAuthenticationRequiredMixin, mark_authenticated
@@ -126,6 +126,15 @@ class ProfileUpdateView(
             )
         messages.success(self.request, _("Profile updated"))
         return redirect(self.get_success_url())
+
+
+class ProfileView(oscar_views.ProfileView):
+    """Oscar's profile page, with whether two-factor sign-in is on."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["two_factor_on"] = twofactor.is_on(self.request.user)
+        return context
 
 
 class ChangePasswordView(

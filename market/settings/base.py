@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -93,10 +96,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave a two-factor code.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Two-factor sign-in: the one rule every door asks (market/accounts).
+    "market.accounts.twofactor_middleware.TwoFactorMiddleware",
     # Last: turns a locked-out sign-in into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -382,6 +389,11 @@ MARKET_PAYOUT_DESTINATION_HOLD_DAYS = env.int(
 # Changing a payout destination, the account's address or its password needs
 # the password typed within this many minutes (market/accounts/reauth.py).
 MARKET_REAUTH_MINUTES = env.int("MARKET_REAUTH_MINUTES", default=10)
+# Two-factor sign-in (TOTP, market/accounts/twofactor.py): anyone may turn it
+# on; staff must, to use /cms/ and /dashboard/, when this is on (production's
+# default).
+MARKET_STAFF_REQUIRE_2FA = env.bool("MARKET_STAFF_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Creative Market"
 # At most one account e-mail of a kind (sign-up link, password reset, new
 # address link) per address in this many seconds: forms cannot flood an inbox.
 MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS = env.int(

@@ -42,6 +42,8 @@ if env("EMAIL_URL", default=""):
 INSTALLED_APPS = [app for app in INSTALLED_APPS if not app.startswith("market.demo")]
 MARKET_FAKE_STRIPE = False
 MARKET_DEMO_ALLOWED = False
+# Staff sign in with two factors to use /cms/ and /dashboard/ (issue 13, §2).
+MARKET_STAFF_REQUIRE_2FA = env.bool("MARKET_STAFF_REQUIRE_2FA", default=True)
 if STRIPE_API_BASE:
     raise ImproperlyConfigured(
         "STRIPE_API_BASE points Stripe at a fake server (localstripe); "

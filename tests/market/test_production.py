@@ -210,3 +210,15 @@ def test_wsgi_defaults_to_production_and_manage_py_to_development():
         wsgi_without_secrets.stderr
     )
     assert manage.stdout.strip() == "market.settings.dev", manage.stderr
+
+
+def test_production_requires_two_factor_sign_in_for_staff():
+    code = "from django.conf import settings as s; print(s.MARKET_STAFF_REQUIRE_2FA)"
+
+    default = _run(["-c", code], PRODUCTION)
+    turned_off = _run(["-c", code], PRODUCTION | {"MARKET_STAFF_REQUIRE_2FA": "false"})
+    development = _run(["-c", code], {"DJANGO_SETTINGS_MODULE": "market.settings.dev"})
+
+    assert default.stdout.strip() == "True", default.stderr
+    assert turned_off.stdout.strip() == "False", turned_off.stderr
+    assert development.stdout.strip() == "False", development.stderr
