@@ -7,8 +7,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from market.accounts.reauth import RecentAuthenticationRequiredMixin
 
 from . import admin_views
 from .models import CommissionRate, PayoutProfile
@@ -83,8 +86,19 @@ class CommissionRateViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class PayoutProfileEditView(RecentAuthenticationRequiredMixin, generic.EditView):
+    """Staff changing where a resident's money goes type their password again
+    too; the change is held like the resident's own (PayoutProfile.save)."""
+
+
+class PayoutProfileCreateView(RecentAuthenticationRequiredMixin, generic.CreateView):
+    pass
+
+
 class PayoutProfileViewSet(ModelViewSet):
     model = PayoutProfile
+    add_view_class = PayoutProfileCreateView
+    edit_view_class = PayoutProfileEditView
     icon = "user"
     url_prefix = "payouts/profiles"
     form_fields = [

@@ -137,11 +137,9 @@ def test_what_counts_as_a_new_destination(resident, field, value, held):
     assert profile.is_held() is held
 
 
-def test_staff_changing_the_destination_in_the_admin_hold_it_too(
-    client, staff, resident
-):
+def test_staff_changing_the_destination_in_the_admin_hold_it_too(staff, resident):
     profile = bank_profile(resident)
-    client.force_login(staff)
+    client = _signed_in(staff)
 
     response = client.post(
         reverse("payout_profiles:edit", args=[profile.pk]),
@@ -209,3 +207,25 @@ def test_changing_details_needs_a_recent_password(owner, resident):
     assert profile.iban == VALID_IBAN
     assert profile.held_until is None
     assert Payout.objects.count() == 0
+
+
+def test_staff_changing_a_destination_type_their_password_again(staff, resident):
+    profile = bank_profile(resident)
+    client = _signed_in(staff, minutes_ago=11)
+
+    response = client.post(
+        reverse("payout_profiles:edit", args=[profile.pk]),
+        {
+            "resident": resident.pk,
+            "rail": Rail.STRIPE_CONNECT,
+            "stripe_account_id": "acct_1Staff",
+            "account_holder": profile.account_holder,
+            "iban": profile.iban,
+        },
+    )
+
+    profile.refresh_from_db()
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:reauth"))
+    assert profile.rail == Rail.BANK_TRANSFER
+    assert not profile.is_held()
