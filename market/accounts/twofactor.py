@@ -59,7 +59,12 @@ def qr_svg(device: TOTPDevice, title: str) -> str:
     """The otpauth:// address as an inline SVG QR code (no script, no style),
     dark on white whatever the page's colours."""
     return segno.make(device.config_url, error="m").svg_inline(
-        scale=5, title=title, svgclass="totp-qr", lineclass=None, light="#fff"
+        scale=5,
+        title=title,
+        svgclass="totp-qr",
+        lineclass=None,
+        light="#fff",
+        omitsize=True,
     )
 
 
