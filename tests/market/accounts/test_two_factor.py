@@ -332,3 +332,17 @@ def test_the_profile_says_whether_it_is_on(buyer):
 
     assert 'id="two-factor-row"' in before
     assert _text("Off") in before.split('id="two-factor-row"')[1].split("</tr>")[0]
+
+
+def test_nobody_confirms_someone_elses_authenticator(buyer, staff):
+    theirs = twofactor.setup_device(staff)
+    client = _signed_in(buyer)
+
+    response = client.post(SETUP, {"device": theirs.pk, "code": _code(theirs)})
+    odd = client.post(SETUP, {"device": "1 OR 1=1", "code": "123456"})
+
+    theirs.refresh_from_db()
+    assert response.status_code == odd.status_code == 200
+    assert not theirs.confirmed
+    assert not twofactor.is_on(buyer)
+    assert not twofactor.is_on(staff)
