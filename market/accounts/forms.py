@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer import forms as oscar_forms
 from oscar.apps.customer.utils import normalise_email
 
-from .services import password_reset_mail, registration_confirmation_resend
+from .services import (
+    answer_no_sooner_than_the_floor,
+    password_reset_mail,
+    registration_confirmation_resend,
+)
 
 
 class RegistrationForm(oscar_forms.EmailUserCreationForm):
@@ -34,9 +38,10 @@ class PasswordResetForm(oscar_forms.PasswordResetForm):
 
     def save(self, *args, request=None, **kwargs):
         email = self.cleaned_data["email"]
-        for user in self.get_users(email):
-            password_reset_mail(user=user)
-        registration_confirmation_resend(email=email)
+        with answer_no_sooner_than_the_floor():
+            for user in self.get_users(email):
+                password_reset_mail(user=user)
+            registration_confirmation_resend(email=email)
 
 
 class ProfileForm(oscar_forms.ProfileForm):

@@ -24,9 +24,10 @@ EMAIL_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
 
 
 def _register(form) -> None:
-    services.registration_request(
-        email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
-    )
+    with services.answer_no_sooner_than_the_floor():
+        services.registration_request(
+            email=form.cleaned_data["email"], password=form.cleaned_data["password1"]
+        )
 
 
 class AccountAuthView(oscar_views.AccountAuthView):

@@ -399,6 +399,9 @@ OTP_TOTP_ISSUER = "Creative Market"
 MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS = env.int(
     "MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS", default=60
 )
+# Registering and asking for a password reset answer no sooner than this many
+# seconds, whatever the address: the clock tells nothing about accounts.
+MARKET_ACCOUNT_ANSWER_SECONDS = env.float("MARKET_ACCOUNT_ANSWER_SECONDS", default=0.5)
 
 # Digital downloads: a link lives this many seconds; a line allows this many
 # downloads.
