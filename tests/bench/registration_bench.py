@@ -40,9 +40,7 @@ def main() -> None:
 
     from market.accounts.models import User
 
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher"
-    ]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
     User.objects.create_user(email="owner@example.az", password="x" * 12)
@@ -78,17 +76,15 @@ def main() -> None:
         "register: address waiting for its link": lambda n: register(
             "waiting@example.az"
         ),
-        "password reset: address with an account": lambda n: reset(
-            "owner@example.az"
-        ),
+        "password reset: address with an account": lambda n: reset("owner@example.az"),
         "password reset: unknown address": lambda n: reset(f"nobody{n}@example.az"),
     }
     for case in cases.values():  # warm up
         case(-1)
-    print(f"median of {args.rounds} requests each (ms), PBKDF2, SQLite")
+    print(f"median of {args.rounds} requests each (ms), PBKDF2, SQLite")  # noqa: T201
     for name, case in cases.items():
         times = [case(n) * 1000 for n in range(args.rounds)]
-        print(
+        print(  # noqa: T201
             f"{name:42} {statistics.median(times):8.1f}"
             f"   (min {min(times):.1f}, max {max(times):.1f})"
         )
