@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import services, twofactor
 from .lockout import cool_off
+from .models import User
 
 PERMISSION = "axes.delete_accessattempt"
 SHOWN = 200
@@ -87,4 +89,34 @@ def lockout_unlock(request):
         messages.success(request, _("%(who)s can sign in again.") % {"who": shown})
     else:
         messages.error(request, _("%(who)s was not locked out.") % {"who": shown})
+    return redirect("account_lockouts")
+
+
+@require_POST
+def two_factor_reset(request):
+    """A superuser turns off someone's two-factor sign-in (a lost phone and
+    lost backup codes): they set it up again at their next sign-in, and are
+    told by e-mail."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    email = request.POST.get("email", "").strip()
+    user = User.objects.filter(email__iexact=email).first() if email else None
+    if user is None:
+        messages.error(request, _("No account has this address."))
+    elif not twofactor.is_on(user):
+        messages.error(
+            request,
+            _("%(email)s does not use two-factor sign-in.") % {"email": user.email},
+        )
+    else:
+        twofactor.turn_off(user=user)
+        services.two_factor_reset_mail(user=user)
+        messages.success(
+            request,
+            _(
+                "Two-factor sign-in of %(email)s is off; they set it up again at "
+                "their next sign-in."
+            )
+            % {"email": user.email},
+        )
     return redirect("account_lockouts")

@@ -267,3 +267,13 @@ def email_change_confirm(*, token: str, language: str | None = None) -> User | N
         reset_link=_reset_link(user, language),
     )
     return user
+
+
+def two_factor_reset_mail(*, user: User, language: str | None = None) -> None:
+    language = _language(language)
+    _mail(
+        "two_factor_reset",
+        to=user.email,
+        language=language,
+        setup_link=_link(language, "accounts:twofactor"),
+    )

@@ -11,6 +11,11 @@ def register_lockout_urls():
     return [
         path("lockouts/", admin_views.lockout_list, name="account_lockouts"),
         path("lockouts/unlock/", admin_views.lockout_unlock, name="account_unlock"),
+        path(
+            "lockouts/two-factor-reset/",
+            admin_views.two_factor_reset,
+            name="account_two_factor_reset",
+        ),
     ]
 
 

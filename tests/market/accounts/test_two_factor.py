@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,7 +21,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from market.accounts import twofactor
 from market.accounts.reauth import SESSION_KEY as REAUTH_KEY
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+from .helpers import mails_to, subject
 
 pytestmark = pytest.mark.django_db
 
@@ -346,3 +349,39 @@ def test_nobody_confirms_someone_elses_authenticator(buyer, staff):
     assert not theirs.confirmed
     assert not twofactor.is_on(buyer)
     assert not twofactor.is_on(staff)
+
+
+def test_a_superuser_turns_off_someones_lost_two_factor(staff, buyer):
+    _with_two_factor(buyer)
+    client = _signed_in(staff)
+    url = reverse("account_two_factor_reset")
+
+    page = client.get(reverse("account_lockouts")).content.decode()
+    response = client.post(url, {"email": "BUYER@example.az"})
+
+    assert 'class="two-factor-reset"' in page
+    assert response.status_code == 302
+    assert not twofactor.is_on(buyer)
+    assert not StaticToken.objects.filter(device__user=buyer).exists()
+    assert [m.subject for m in mails_to(buyer.email)] == [
+        subject("Your two-factor sign-in was turned off")
+    ]
+
+
+def test_only_a_superuser_turns_off_someones_two_factor(buyer):
+    _with_two_factor(buyer)
+    editor = UserFactory(email="editor@example.az", is_staff=True)
+    editor.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="delete_accessattempt"),
+    )
+    client = _signed_in(editor)
+
+    page = client.get(reverse("account_lockouts")).content.decode()
+    response = client.post(reverse("account_two_factor_reset"), {"email": buyer.email})
+
+    assert 'class="two-factor-reset"' not in page
+    # Wagtail answers a refusal in its admin with a redirect to its home.
+    assert (response.status_code, response["Location"]) == (302, "/cms/")
+    assert twofactor.is_on(buyer)
+    assert mails_to(buyer.email) == []
