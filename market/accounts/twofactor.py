@@ -26,6 +26,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_CODES = 10
 DEVICE_NAME = "authenticator"
+# An app's code: six digits (TOTPDevice's default). Backup codes are eight
+# letters and digits, so a code's shape says which device it belongs to.
+APP_CODE_DIGITS = 6
 
 
 def is_on(user) -> bool:
@@ -80,16 +83,43 @@ class Check:
     wait_until: timezone.datetime | None = None
 
 
+class Throttled(Exception):
+    """Too many wrong codes lately: no code is tried until wait_until."""
+
+    def __init__(self, wait_until):
+        super().__init__(wait_until)
+        self.wait_until = wait_until
+
+
+def _wait_until(device):
+    """When django-otp's throttling lets the device try a code again, or None
+    when it may try one now."""
+    allowed, data = device.verify_is_allowed()
+    if allowed:
+        return None
+    return (data or {}).get("locked_until") or timezone.now()
+
+
+def _is_app_code(token: str) -> bool:
+    return token.isdigit() and len(token) == APP_CODE_DIGITS
+
+
 @transaction.atomic
 def setup_confirm(*, user, device_pk: int, token: str) -> list[str] | None:
     """Confirm the authenticator with its first code: returns the new backup
-    codes (shown once), or None for a wrong code (nothing changes)."""
+    codes (shown once), or None for a wrong code (nothing changes). Raises
+    Throttled, without trying the code, after too many wrong ones."""
     device = (
         TOTPDevice.objects.select_for_update()
         .filter(pk=device_pk, user=user, confirmed=False)
         .first()
     )
-    if device is None or not device.verify_token(_clean(token)):
+    if device is None:
+        return None
+    wait_until = _wait_until(device)
+    if wait_until is not None:
+        raise Throttled(wait_until)
+    if not device.verify_token(_clean(token)):
         return None
     device.confirmed = True
     device.save()
@@ -116,16 +146,16 @@ def check_code(*, user, token: str) -> Check:
     every code until its wait ends."""
     token = _clean(token)
     wait_until = None
-    # Six digits are an app's code, anything else a backup code: only the
-    # device it can belong to is tried (and slowed down when it is wrong).
-    kind = TOTPDevice if token.isdigit() else StaticDevice
+    # Six digits are an app's code, anything else a backup code (eight
+    # characters, which may all be digits): only the device it can belong to
+    # is tried (and slowed down when it is wrong).
+    kind = TOTPDevice if _is_app_code(token) else StaticDevice
     for device in devices_for_user(user, confirmed=True, for_verify=True):
         if not isinstance(device, kind):
             continue
-        allowed, data = device.verify_is_allowed()
-        if not allowed:
-            locked = (data or {}).get("locked_until")
-            if locked and (wait_until is None or locked > wait_until):
+        locked = _wait_until(device)
+        if locked is not None:
+            if wait_until is None or locked > wait_until:
                 wait_until = locked
             continue
         if token and device.verify_token(token):

@@ -89,15 +89,18 @@ class SetupView(LoginRequiredMixin, RecentAuthenticationRequiredMixin, TemplateV
         if twofactor.is_on(user) or not form.is_valid():
             return redirect("accounts:twofactor")
         device_pk = request.POST.get("device", "")
-        codes = None
+        check, codes = twofactor.Check(), None
         if device_pk.isdigit():
-            codes = twofactor.setup_confirm(
-                user=user, device_pk=int(device_pk), token=form.cleaned_data["code"]
-            )
+            try:
+                codes = twofactor.setup_confirm(
+                    user=user,
+                    device_pk=int(device_pk),
+                    token=form.cleaned_data["code"],
+                )
+            except twofactor.Throttled as refusal:
+                check = twofactor.Check(wait_until=refusal.wait_until)
         if codes is None:
-            form.add_error(
-                "code", _("This code is not right. Try the newest code from your app.")
-            )
+            form.add_error("code", _refusal(check))
             return self.render_to_response(self.get_context_data(form=form))
         device = TOTPDevice.objects.get(user=user, confirmed=True)
         otp_login(request, device)

@@ -385,3 +385,44 @@ def test_only_a_superuser_turns_off_someones_two_factor(buyer):
     assert (response.status_code, response["Location"]) == (302, "/cms/")
     assert twofactor.is_on(buyer)
     assert mails_to(buyer.email) == []
+
+
+def _wait_text_start() -> str:
+    return _text(
+        "Too many wrong codes. Wait %(seconds)s seconds, then try the newest code."
+    ).split("%(seconds)s")[0]
+
+
+def test_setup_says_wait_after_wrong_codes_and_then_takes_the_right_one(buyer):
+    client = _signed_in(buyer)
+    client.get(SETUP)
+    device = TOTPDevice.objects.get(user=buyer)
+    client.post(SETUP, {"device": device.pk, "code": "111111"})
+
+    too_soon = client.post(SETUP, {"device": device.pk, "code": _code(device)})
+    device.refresh_from_db()
+    confirmed_too_soon = device.confirmed
+    _wait_out_the_slowdown(buyer)
+    later = client.post(SETUP, {"device": device.pk, "code": _code(device)})
+
+    device.refresh_from_db()
+    assert too_soon.status_code == 200
+    assert _wait_text_start() in too_soon.content.decode()
+    assert not confirmed_too_soon
+    assert later.status_code == 200
+    assert device.confirmed
+    assert twofactor.backup_codes_left(buyer) == 10
+
+
+def test_a_backup_code_of_digits_only_works(buyer):
+    _with_two_factor(buyer)
+    backup = StaticDevice.objects.get(user=buyer)
+    backup.token_set.create(token="23456723")
+    client = Client()
+    _shop_sign_in(client, buyer)
+
+    response = client.post(VERIFY, {"code": "2345 6723"})
+
+    assert response.status_code == 302
+    assert client.get("/shop/accounts/profile/").status_code == 200
+    assert not backup.token_set.filter(token="23456723").exists()
