@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from django.contrib import messages
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from . import twofactor
 
@@ -34,7 +33,8 @@ OPEN_VIEWS = {
 OPEN_PATHS = re.compile(
     r"^/(stripe/|static/|media/|robots\.txt$|sitemap[^/]*\.xml$|favicon\.ico$)"
 )
-STAFF_AREAS = re.compile(r"^/(cms/|((en|ru)/)?dashboard/)")
+# The staff areas are the ones the staff Content-Security-Policy covers
+# (settings.MARKET_CSP_STAFF_PATH: /cms/, and /dashboard/ in every language).
 SETUP_VIEWS = {"accounts:twofactor", "customer:logout", "wagtailadmin_logout"}
 
 
@@ -57,7 +57,7 @@ class TwoFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if not user.is_authenticated or OPEN_PATHS.match(request.path):
+        if not user.is_authenticated or OPEN_PATHS.match(request.path_info):
             return None
         if user.is_verified():
             return None
@@ -68,15 +68,10 @@ class TwoFactorMiddleware:
             return _to("accounts:twofactor-verify", request)
         if (
             twofactor.staff_must_use(user)
-            and STAFF_AREAS.match(request.path)
+            and re.match(settings.MARKET_CSP_STAFF_PATH, request.path_info)
             and name not in SETUP_VIEWS
         ):
-            messages.warning(
-                request,
-                _(
-                    "Staff must sign in with two factors. Turn on two-factor "
-                    "sign-in to use the admin."
-                ),
-            )
+            # The setup page says why (it shows staff who must use two-factor
+            # sign-in a warning), once, however many admin requests came.
             return _to("accounts:twofactor", request)
         return None

@@ -426,3 +426,33 @@ def test_a_backup_code_of_digits_only_works(buyer):
     assert response.status_code == 302
     assert client.get("/shop/accounts/profile/").status_code == 200
     assert not backup.token_set.filter(token="23456723").exists()
+
+
+def test_staff_sent_to_setup_are_told_why_once(staff, settings):
+    settings.MARKET_STAFF_REQUIRE_2FA = True
+    client = _signed_in(staff)
+
+    sent = client.get("/en/dashboard/")
+    client.get("/cms/")
+    page = client.get(SETUP)
+
+    why = _text(
+        "Staff must sign in with two factors. Turn on two-factor sign-in to use "
+        "the admin."
+    )
+    assert sent.status_code == 302
+    assert sent["Location"].startswith(f"/en{SETUP}?next=")
+    assert page.status_code == 200
+    assert page.content.decode().replace("&#x27;", "'").count(why) == 1
+
+
+def test_staff_who_must_use_it_see_no_turn_off_form(staff, settings):
+    settings.MARKET_STAFF_REQUIRE_2FA = True
+    _device, codes = _with_two_factor(staff)
+    client = _signed_in(staff)
+    client.post(VERIFY, {"code": codes[0]})
+
+    page = client.get(reverse("accounts:twofactor-off")).content.decode()
+
+    assert 'class="alert alert-warning two-factor-required"' in page
+    assert 'name="password"' not in page
