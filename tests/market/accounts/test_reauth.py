@@ -2,33 +2,21 @@
 last MARKET_REAUTH_MINUTES; a new address works only once the link mailed to
 it is opened, and the old address is told at each step."""
 
-import time
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from market.accounts.reauth import SESSION_KEY
 from market.mail.models import OutgoingEmail
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
-from .helpers import link_in, mails_to, subject
+from .helpers import link_in, mails_to, signed_in, subject
 
 pytestmark = pytest.mark.django_db
 
 PROFILE_EDIT = "/shop/accounts/profile/edit/"
 PASSWORD_CHANGE = "/shop/accounts/change-password/"
-
-
-def _signed_in(user, minutes_ago=0):
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[SESSION_KEY] = int(time.time()) - minutes_ago * 60
-    session.save()
-    return client
 
 
 def _edit_profile(client, email, first_name="Aysel"):
@@ -39,7 +27,7 @@ def _edit_profile(client, email, first_name="Aysel"):
 
 
 def test_a_session_older_than_the_limit_is_asked_for_the_password(buyer):
-    client = _signed_in(buyer, minutes_ago=11)
+    client = signed_in(buyer, minutes_ago=11)
 
     page = client.get(PROFILE_EDIT)
     change = _edit_profile(client, "new@example.az", first_name="Changed")
@@ -54,7 +42,7 @@ def test_a_session_older_than_the_limit_is_asked_for_the_password(buyer):
 
 
 def test_typing_the_password_again_brings_the_person_back(buyer):
-    client = _signed_in(buyer, minutes_ago=30)
+    client = signed_in(buyer, minutes_ago=30)
     url = reverse("accounts:reauth")
 
     wrong = client.post(url, {"password": "not it", "next": PROFILE_EDIT})
@@ -72,7 +60,7 @@ def test_typing_the_password_again_brings_the_person_back(buyer):
 
 
 def test_the_password_page_counts_towards_the_lock_out(buyer):
-    client = _signed_in(buyer, minutes_ago=30)
+    client = signed_in(buyer, minutes_ago=30)
     url = reverse("accounts:reauth")
     for _attempt in range(5):
         client.post(url, {"password": "guess"})
@@ -87,7 +75,7 @@ def test_the_password_page_counts_towards_the_lock_out(buyer):
     "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
 )
 def test_the_password_page_never_sends_elsewhere(buyer, target):
-    client = _signed_in(buyer, minutes_ago=30)
+    client = signed_in(buyer, minutes_ago=30)
 
     response = client.post(
         reverse("accounts:reauth"), {"password": DEFAULT_PASSWORD, "next": target}
@@ -104,7 +92,7 @@ def test_the_password_page_asks_a_stranger_to_sign_in():
 
 
 def test_a_new_address_changes_only_when_its_link_is_opened(buyer):
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
 
     response = _edit_profile(client, "Aysel.New@Example.az", first_name="Aysel")
 
@@ -137,7 +125,7 @@ def test_a_new_address_changes_only_when_its_link_is_opened(buyer):
 
 def test_asking_for_a_taken_address_tells_only_its_owner(buyer):
     owner = UserFactory(email="taken@example.az")
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
 
     response = _edit_profile(client, "TAKEN@example.az")
     page = client.get(response["Location"]).content.decode()
@@ -158,7 +146,7 @@ def test_asking_for_a_taken_address_tells_only_its_owner(buyer):
 
 
 def test_a_link_for_an_address_taken_meanwhile_is_refused(buyer):
-    _edit_profile(_signed_in(buyer), "new@example.az")
+    _edit_profile(signed_in(buyer), "new@example.az")
     path = link_in(mails_to("new@example.az")[0])
     UserFactory(email="new@example.az")
 
@@ -175,13 +163,13 @@ def test_changing_the_password_needs_a_recent_password_and_tells_the_owner(buyer
         "new_password1": "a fresh one 2026",
         "new_password2": "a fresh one 2026",
     }
-    stale = _signed_in(buyer, minutes_ago=11).post(PASSWORD_CHANGE, form)
+    stale = signed_in(buyer, minutes_ago=11).post(PASSWORD_CHANGE, form)
     buyer.refresh_from_db()
     assert stale.status_code == 302
     assert stale["Location"].startswith(reverse("accounts:reauth"))
     assert buyer.check_password(DEFAULT_PASSWORD)
 
-    fresh = _signed_in(buyer).post(PASSWORD_CHANGE, form)
+    fresh = signed_in(buyer).post(PASSWORD_CHANGE, form)
 
     buyer.refresh_from_db()
     assert fresh.status_code == 302
@@ -194,8 +182,8 @@ def test_changing_the_password_needs_a_recent_password_and_tells_the_owner(buyer
 def test_the_limit_comes_from_settings(buyer, settings):
     settings.MARKET_REAUTH_MINUTES = 60
 
-    assert _signed_in(buyer, minutes_ago=30).get(PROFILE_EDIT).status_code == 200
-    assert _signed_in(buyer, minutes_ago=61).get(PROFILE_EDIT).status_code == 302
+    assert signed_in(buyer, minutes_ago=30).get(PROFILE_EDIT).status_code == 200
+    assert signed_in(buyer, minutes_ago=61).get(PROFILE_EDIT).status_code == 302
 
 
 def test_signing_in_counts_as_typing_the_password(buyer):

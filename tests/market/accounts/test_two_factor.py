@@ -20,10 +20,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from market.accounts import twofactor
-from market.accounts.reauth import SESSION_KEY as REAUTH_KEY
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
-from .helpers import mails_to, subject
+from .helpers import mails_to, signed_in, subject
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +34,6 @@ def _code(device, steps_ahead=0) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time() + steps_ahead * device.step
     return f"{totp.token():06d}"
-
-
-def _signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[REAUTH_KEY] = int(time.time())
-    session.save()
-    return client
 
 
 def _with_two_factor(user) -> tuple[TOTPDevice, list[str]]:
@@ -70,7 +60,7 @@ def _text(msgid):
 
 
 def test_turning_it_on_with_the_first_code(buyer):
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
 
     page = client.get(SETUP)
     device = TOTPDevice.objects.get(user=buyer)
@@ -103,7 +93,7 @@ def test_turning_it_on_with_the_first_code(buyer):
 
 
 def test_reloading_the_setup_page_shows_the_same_key(buyer):
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
 
     first = client.get(SETUP)
     second = client.get(SETUP)
@@ -263,7 +253,7 @@ def test_signing_out_and_the_language_switch_stay_open(buyer):
 
 def test_turning_it_off_needs_the_password_and_a_code(buyer):
     device, codes = _with_two_factor(buyer)
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
     client.post(VERIFY, {"code": codes[0]})
     off = reverse("accounts:twofactor-off")
 
@@ -282,7 +272,7 @@ def test_turning_it_off_needs_the_password_and_a_code(buyer):
 
 def test_new_backup_codes_replace_the_old(buyer):
     device, old_codes = _with_two_factor(buyer)
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
     client.post(VERIFY, {"code": old_codes[0]})
 
     response = client.post(
@@ -300,7 +290,7 @@ def test_new_backup_codes_replace_the_old(buyer):
 
 def test_staff_must_turn_it_on_for_the_admin(staff, settings):
     settings.MARKET_STAFF_REQUIRE_2FA = True
-    client = _signed_in(staff)
+    client = signed_in(staff)
 
     cms = client.get("/cms/")
     dashboard = client.get("/ru/dashboard/")
@@ -325,11 +315,11 @@ def test_staff_must_turn_it_on_for_the_admin(staff, settings):
 def test_staff_without_it_are_let_in_when_not_required(staff, settings):
     settings.MARKET_STAFF_REQUIRE_2FA = False
 
-    assert _signed_in(staff).get("/cms/").status_code == 200
+    assert signed_in(staff).get("/cms/").status_code == 200
 
 
 def test_the_profile_says_whether_it_is_on(buyer):
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
     before = client.get("/shop/accounts/profile/").content.decode()
     _with_two_factor(buyer)
 
@@ -339,7 +329,7 @@ def test_the_profile_says_whether_it_is_on(buyer):
 
 def test_nobody_confirms_someone_elses_authenticator(buyer, staff):
     theirs = twofactor.setup_device(staff)
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
 
     response = client.post(SETUP, {"device": theirs.pk, "code": _code(theirs)})
     odd = client.post(SETUP, {"device": "1 OR 1=1", "code": "123456"})
@@ -353,7 +343,7 @@ def test_nobody_confirms_someone_elses_authenticator(buyer, staff):
 
 def test_a_superuser_turns_off_someones_lost_two_factor(staff, buyer):
     _with_two_factor(buyer)
-    client = _signed_in(staff)
+    client = signed_in(staff)
     url = reverse("account_two_factor_reset")
 
     page = client.get(reverse("account_lockouts")).content.decode()
@@ -375,7 +365,7 @@ def test_only_a_superuser_turns_off_someones_two_factor(buyer):
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="delete_accessattempt"),
     )
-    client = _signed_in(editor)
+    client = signed_in(editor)
 
     page = client.get(reverse("account_lockouts")).content.decode()
     response = client.post(reverse("account_two_factor_reset"), {"email": buyer.email})
@@ -394,7 +384,7 @@ def _wait_text_start() -> str:
 
 
 def test_setup_says_wait_after_wrong_codes_and_then_takes_the_right_one(buyer):
-    client = _signed_in(buyer)
+    client = signed_in(buyer)
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=buyer)
     client.post(SETUP, {"device": device.pk, "code": "111111"})
@@ -430,7 +420,7 @@ def test_a_backup_code_of_digits_only_works(buyer):
 
 def test_staff_sent_to_setup_are_told_why_once(staff, settings):
     settings.MARKET_STAFF_REQUIRE_2FA = True
-    client = _signed_in(staff)
+    client = signed_in(staff)
 
     sent = client.get("/en/dashboard/")
     client.get("/cms/")
@@ -449,7 +439,7 @@ def test_staff_sent_to_setup_are_told_why_once(staff, settings):
 def test_staff_who_must_use_it_see_no_turn_off_form(staff, settings):
     settings.MARKET_STAFF_REQUIRE_2FA = True
     _device, codes = _with_two_factor(staff)
-    client = _signed_in(staff)
+    client = signed_in(staff)
     client.post(VERIFY, {"code": codes[0]})
 
     page = client.get(reverse("accounts:twofactor-off")).content.decode()

@@ -5,19 +5,16 @@ A payout run skips a held destination; staff see the hold and can release
 it; nobody else can."""
 
 import datetime
-import time
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from market.accounts.reauth import SESSION_KEY
 from market.payouts import selectors, services
 from market.payouts.models import Payout, PayoutProfile, Rail
 from tests.factories import UserFactory
-from tests.market.accounts.helpers import mails_to, subject
+from tests.market.accounts.helpers import mails_to, signed_in, subject
 
 from .conftest import VALID_IBAN, bank_profile, make_order
 
@@ -42,15 +39,6 @@ def _sell(resident, price="122.23"):
     services.order_shares_record(order=make_order((resident, price, 1)))
 
 
-def _signed_in(user, minutes_ago=0):
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[SESSION_KEY] = int(time.time()) - minutes_ago * 60
-    session.save()
-    return client
-
-
 def _post_details(client, iban, holder="Xalça Atelier MMC", bank="Kapital Bank"):
     return client.post(
         reverse("payouts_dashboard:profile"),
@@ -59,7 +47,7 @@ def _post_details(client, iban, holder="Xalça Atelier MMC", bank="Kapital Bank"
 
 
 def test_the_first_details_are_paid_at_once(owner, resident):
-    response = _post_details(_signed_in(owner), VALID_IBAN)
+    response = _post_details(signed_in(owner), VALID_IBAN)
 
     profile = PayoutProfile.objects.get(resident=resident)
     assert response.status_code == 302
@@ -74,7 +62,7 @@ def test_new_details_are_held_and_the_residents_people_told(owner, resident, set
     bank_profile(resident)
     before = timezone.now()
 
-    response = _post_details(_signed_in(owner), OTHER_IBAN)
+    response = _post_details(signed_in(owner), OTHER_IBAN)
 
     profile = PayoutProfile.objects.get(resident=resident)
     assert response.status_code == 302
@@ -90,7 +78,7 @@ def test_new_details_are_held_and_the_residents_people_told(owner, resident, set
         assert f"…{VALID_IBAN[-4:]}" in email.body
         assert f"…{OTHER_IBAN[-4:]}" in email.body
         assert OTHER_IBAN not in email.body
-    money_page = _signed_in(owner).get(reverse("payouts_dashboard:index"))
+    money_page = signed_in(owner).get(reverse("payouts_dashboard:index"))
     assert 'class="alert alert-warning payout-hold"' in money_page.content.decode()
 
 
@@ -139,7 +127,7 @@ def test_what_counts_as_a_new_destination(resident, field, value, held):
 
 def test_staff_changing_the_destination_in_the_admin_hold_it_too(staff, resident):
     profile = bank_profile(resident)
-    client = _signed_in(staff)
+    client = signed_in(staff)
 
     response = client.post(
         reverse("payout_profiles:edit", args=[profile.pk]),
@@ -196,7 +184,7 @@ def test_only_payout_staff_can_release(client, owner, resident):
 
 def test_changing_details_needs_a_recent_password(owner, resident):
     bank_profile(resident)
-    client = _signed_in(owner, minutes_ago=11)
+    client = signed_in(owner, minutes_ago=11)
 
     page = client.get(reverse("payouts_dashboard:profile"))
     change = _post_details(client, OTHER_IBAN)
@@ -211,7 +199,7 @@ def test_changing_details_needs_a_recent_password(owner, resident):
 
 def test_staff_changing_a_destination_type_their_password_again(staff, resident):
     profile = bank_profile(resident)
-    client = _signed_in(staff, minutes_ago=11)
+    client = signed_in(staff, minutes_ago=11)
 
     response = client.post(
         reverse("payout_profiles:edit", args=[profile.pk]),
