@@ -18,6 +18,7 @@ from tests.factories import (
     VariantFactory,
     licence_option,
 )
+from tests.factories.shipping import free_delivery_profile, ship_with
 
 # localstripe, exchange rates and checkout helpers for the tests that pay.
 pytest_plugins = ["tests.stripe_fixtures"]
@@ -110,6 +111,7 @@ def catalogue(db, resident, django_capture_on_commit_callbacks):
                 "country_of_origin": "AZ",
             },
         )
+        ship_with(physical, free_delivery_profile(resident))
         digital = VariantFactory(
             resident=resident,
             parent__kind=DIGITAL,

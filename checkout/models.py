@@ -58,6 +58,10 @@ class CheckoutPayment(models.Model):
     language = models.CharField(_("language"), max_length=10)
     shipping_address = models.JSONField(_("shipping address"), null=True, blank=True)
     shipping_method_code = models.CharField(max_length=128)
+    # Each parcel's carrier and price as the buyer saw them at "Pay"
+    # (market.export.pricing.ParcelQuote.snapshot): what the order is placed
+    # and charged with, whatever a resident changes meanwhile.
+    parcels = models.JSONField(default=list, blank=True)
     # The hold (catalogue.StockHold rows keyed "checkout:<id>") counts until
     # then, whether or not anybody releases it.
     expires_at = models.DateTimeField(_("hold expires at"))
@@ -112,15 +116,27 @@ class RefundStatus(models.TextChoices):
 
 
 class Refund(models.Model):
-    """Units of one order line given back to the buyer, with the money: the
-    charge currency amount went back through Stripe, the AZN amount came off
-    the resident's ledger."""
+    """Units of one order line given back to the buyer, or the shipping of
+    one parcel, with the money: the charge currency amount went back through
+    Stripe, the AZN amount came off the resident's ledger."""
 
     order = models.ForeignKey(
         "order.Order", on_delete=models.PROTECT, related_name="refunds"
     )
     line = models.ForeignKey(
-        "order.Line", on_delete=models.PROTECT, related_name="refunds"
+        "order.Line",
+        on_delete=models.PROTECT,
+        related_name="refunds",
+        null=True,
+        blank=True,
+    )
+    # Set (and `line` empty, `quantity` 1) for a parcel's shipping charge.
+    parcel = models.ForeignKey(
+        "export.Parcel",
+        on_delete=models.PROTECT,
+        related_name="refunds",
+        null=True,
+        blank=True,
     )
     quantity = models.PositiveIntegerField(_("quantity"))
     total = models.DecimalField(_("amount (AZN)"), max_digits=12, decimal_places=2)
@@ -146,6 +162,10 @@ class Refund(models.Model):
             models.CheckConstraint(
                 condition=Q(quantity__gt=0) & Q(total__gte=0) & Q(amount__gte=0),
                 name="refund_amounts_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(line__isnull=True) ^ Q(parcel__isnull=True),
+                name="refund_of_a_line_or_a_parcel",
             ),
         ]
 

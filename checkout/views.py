@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.views import *  # noqa: F403
+from oscar.apps.shipping.methods import NoShippingRequired
 
 from market.currencies.selectors import buyer_currency, buyer_currency_and_rate
+from market.export.shipping import CHOICES_KEY, Parcels
 from market.payments import client as payments
 from market.payments import keys
 
@@ -37,6 +39,57 @@ from .services import (
 )
 
 SESSION_KEY = "checkout_payment_id"
+
+
+class ShippingMethodView(oscar_views.ShippingMethodView):
+    """One choice per parcel (one parcel per resident), cheapest first and
+    chosen by default. Shown whenever something ships, skipped only when
+    nothing does. A parcel that cannot travel to the address says which item
+    and why, and the buyer cannot go on until the basket or address
+    changes."""
+
+    template_name = "oscar/checkout/shipping_methods.html"
+
+    def get(self, request, *args, **kwargs):
+        if not request.basket.is_shipping_required():
+            self.checkout_session.use_shipping_method(NoShippingRequired().code)
+            return self.get_success_response()
+        if not self.checkout_session.is_shipping_address_set():
+            messages.error(request, _("Please choose a shipping address"))
+            return redirect("checkout:shipping-address")
+        return self._render(self._method())
+
+    def post(self, request, *args, **kwargs):
+        if not request.basket.is_shipping_required():
+            return self.get(request, *args, **kwargs)
+        method = self._method()
+        choices = {}
+        for parcel in method.parcels:
+            offered = {str(option.rate_id) for option in parcel.options}
+            wanted = request.POST.get(f"parcel-{parcel.partner_id}", "")
+            if wanted and wanted not in offered:
+                messages.error(request, _("That delivery option is not offered."))
+                return self._render(method, status=400)
+            if wanted:
+                choices[str(parcel.partner_id)] = int(wanted)
+        request.session[CHOICES_KEY] = choices
+        method = self._method()
+        if method.refusal:
+            messages.error(request, method.refusal)
+            return self._render(method, status=400)
+        self.checkout_session.use_shipping_method(method.code)
+        return self.get_success_response()
+
+    def _method(self) -> Parcels:
+        return self.get_available_shipping_methods()[0]
+
+    def _render(self, method: Parcels, status: int = 200):
+        context = self.get_context_data(method=method, parcels=method.parcels)
+        return self.render_to_response(context, status=status)
+
+    def get_context_data(self, **kwargs):
+        self._methods = [kwargs["method"]]
+        return super().get_context_data(**kwargs)
 PAYMENT_METHOD = re.compile(r"^(pm|card|src)_[A-Za-z0-9_]{1,200}$")
 
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("currency/", include("market.currencies.urls")),
+    path("ships-to/", include("market.export.urls")),
     path("stripe/", include("market.payments.urls")),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path(

@@ -132,8 +132,10 @@ def start_checkout(client: Client, products, *, currency: str = "AZN", quantity=
     if response.request["PATH_INFO"].endswith("/shipping-address/"):
         response = client.post(reverse("checkout:shipping-address"), ADDRESS)
         assert response.status_code == 302, response.content[:2000]
-        # One delivery method: Oscar picks it and moves on.
-        response = client.get(reverse("checkout:shipping-method"), follow=True)
+        # The delivery step: each parcel's cheapest option, as shown.
+        response = client.get(reverse("checkout:shipping-method"))
+        assert response.status_code == 200, response.content[:2000]
+        response = client.post(reverse("checkout:shipping-method"), follow=True)
     return response
 
 

@@ -3,14 +3,19 @@ a step: `holds` (what a basket holds while its buyer pays), `begin` (the
 "Pay" button), `fulfil` (placing a paid order), `refunds`, `emails`, and
 `amounts` (the charge in the buyer's currency). See each module."""
 
-from .amounts import charge_amount, line_charge, prepared, prepared_basket
+from .amounts import (
+    charge_amount,
+    line_charge,
+    prepared,
+    prepared_basket,
+    shipping_parts,
+)
 from .begin import (
     checkout_abandon,
     checkout_begin,
     checkout_intent_ensure,
     checkout_release,
     checkout_resume,
-    ships_to,
 )
 from .errors import (
     BUSINESS_REFUSALS,
@@ -31,6 +36,7 @@ from .refunds import (
     charge_refunded,
     checkout_alert_staff,
     order_line_refund,
+    parcel_refund,
     refunded_quantity,
     refunded_through_shop,
 )
@@ -58,9 +64,10 @@ __all__ = [
     "holds_release",
     "line_charge",
     "order_line_refund",
+    "parcel_refund",
     "prepared",
     "prepared_basket",
     "refunded_quantity",
     "refunded_through_shop",
-    "ships_to",
+    "shipping_parts",
 ]

@@ -25,11 +25,26 @@ def prepared_basket(payment: CheckoutPayment) -> Basket:
     return prepared(payment.basket, payment.user)
 
 
+def shipping_parts(shipping_method) -> list[Decimal]:
+    """The shipping charge of each parcel (AZN): each is converted on its own,
+    so that a parcel's shipping is refunded to the cent."""
+    frozen = getattr(shipping_method, "frozen", None)
+    if frozen is not None:
+        return [Decimal(parcel["price"]) for parcel in frozen]
+    parcels = getattr(shipping_method, "parcels", None)
+    if parcels is not None:
+        return [parcel.price for parcel in parcels]
+    # Oscar's own methods (no shipping required): nothing to charge.
+    return []
+
+
 def charge_amount(
-    basket: Basket, shipping_charge: Decimal, *, rate, currency
+    basket: Basket, shipping_charge: Decimal | list[Decimal], *, rate, currency
 ) -> Decimal:
     """The charge in the buyer's currency: the sum of the converted lines and
-    the converted shipping."""
+    the converted shipping (each parcel's converted on its own)."""
+    if isinstance(shipping_charge, Decimal):
+        shipping_charge = [shipping_charge]
     amount = sum(
         (
             convert_line(
@@ -42,7 +57,10 @@ def charge_amount(
         ),
         Decimal("0.00"),
     )
-    return amount + convert(shipping_charge, rate=rate, currency=currency)
+    return amount + sum(
+        (convert(part, rate=rate, currency=currency) for part in shipping_charge),
+        Decimal("0.00"),
+    )
 
 
 def line_charge(*, line: Line, quantity: int, payment: CheckoutPayment) -> Decimal:

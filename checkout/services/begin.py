@@ -30,39 +30,10 @@ from market.payments import keys
 from market.payments.money import Money
 
 from ..models import CheckoutPayment, CheckoutStatus
-from .amounts import charge_amount, prepared
+from .amounts import charge_amount, prepared, shipping_parts
 from .errors import CheckoutRefused
 from .fulfil import FINAL, place_and_record
 from .holds import basket_check, holds_release, holds_take
-
-
-def ships_to(product) -> set[str] | None:
-    """Country codes a physical product ships to; None when the resident set
-    no limit."""
-    value = (
-        product.attribute_values.filter(attribute__code="ships_to")
-        .values_list("value_text", flat=True)
-        .first()
-    )
-    codes = {code.strip().upper() for code in (value or "").split(",") if code.strip()}
-    return codes or None
-
-
-def _check_destination(basket: Basket, address: ShippingAddress | None) -> None:
-    if address is None:
-        return
-    country = address.country_id
-    for line in basket.all_lines():
-        allowed = ships_to(line.product)
-        if allowed is not None and country not in allowed:
-            raise CheckoutRefused(
-                _("“%(title)s” does not ship to %(country)s. It ships to: %(list)s.")
-                % {
-                    "title": line.product.get_title(),
-                    "country": address.country.printable_name,
-                    "list": ", ".join(sorted(allowed)),
-                }
-            )
 
 
 def _address_data(address: ShippingAddress | None) -> dict | None:
@@ -114,6 +85,10 @@ def checkout_begin(
         if basket.is_empty:
             raise CheckoutRefused(_("Your basket is empty."))
         basket_check(basket)
+        refusal = getattr(shipping_method, "refusal", None)
+        if refusal:
+            # A parcel cannot travel to the address: say which item and why.
+            raise CheckoutRefused(refusal)
         shipping_charge = shipping_method.calculate(basket).incl_tax
         total = order_total.incl_tax
         lines_total = sum(
@@ -126,8 +101,9 @@ def checkout_begin(
             currency, rate = settings.MARKET_BASE_CURRENCY, Decimal("1")
         else:
             rate = _charge_rate(currency=currency, now=now)
-        amount = charge_amount(basket, shipping_charge, rate=rate, currency=currency)
-        _check_destination(basket, shipping_address)
+        amount = charge_amount(
+            basket, shipping_parts(shipping_method), rate=rate, currency=currency
+        )
         payment = (
             CheckoutPayment.objects.select_for_update().filter(basket=basket).first()
         )
@@ -143,6 +119,12 @@ def checkout_begin(
             "language": language,
             "shipping_address": _address_data(shipping_address),
             "shipping_method_code": shipping_method.code,
+            # The parcels' prices are frozen with the basket, like the rate.
+            "parcels": (
+                shipping_method.snapshot()
+                if hasattr(shipping_method, "snapshot")
+                else []
+            ),
             "expires_at": _hold_until(now),
         }
         if payment is None:

@@ -30,11 +30,13 @@ from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.order.models import Order, PaymentEventType, ShippingAddress
 from oscar.apps.order.utils import OrderCreator, OrderNumberGenerator
 from oscar.apps.payment.models import Source, SourceType
-from oscar.apps.shipping.repository import Repository
+from oscar.apps.shipping.methods import NoShippingRequired
 
 from market.alerts.models import AlertKind
 from market.alerts.services import alert_raise
 from market.downloads.services import download_grants_create
+from market.export.services import parcels_create
+from market.export.shipping import FrozenParcels
 from market.learning.services import seats_create_for_order
 from market.payments import client as payments
 from market.payments import keys
@@ -43,7 +45,7 @@ from market.payouts.services import order_shares_record
 
 from ..models import CheckoutPayment, CheckoutStatus
 from . import emails
-from .amounts import charge_amount, prepared
+from .amounts import charge_amount, prepared, shipping_parts
 from .errors import BUSINESS_REFUSALS, FulfilmentPostponed
 from .holds import basket_check, holds_place, holds_release
 
@@ -63,10 +65,13 @@ class _HeldStockOrderCreator(OrderCreator):
         return None
 
 
-def _shipping_method(basket: Basket, code: str, address):
-    for method in Repository().get_shipping_methods(basket, shipping_addr=address):
-        if method.code == code:
-            return method
+def _shipping_method(payment: CheckoutPayment):
+    """The delivery frozen at "Pay": the parcels and prices the buyer saw,
+    whatever a resident changed in their profile since."""
+    if payment.shipping_method_code == FrozenParcels.code:
+        return FrozenParcels(payment.parcels)
+    if payment.shipping_method_code == NoShippingRequired.code:
+        return NoShippingRequired()
     raise ValidationError(_("The delivery method is no longer available."))
 
 
@@ -76,7 +81,7 @@ def _place_order(payment: CheckoutPayment, basket: Basket) -> Order:
         if payment.shipping_address
         else None
     )
-    method = _shipping_method(basket, payment.shipping_method_code, address)
+    method = _shipping_method(payment)
     shipping_charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, shipping_charge)
     if total.incl_tax != payment.total:
@@ -85,7 +90,7 @@ def _place_order(payment: CheckoutPayment, basket: Basket) -> Order:
             % {"old": payment.total, "new": total.incl_tax}
         )
     amount = charge_amount(
-        basket, shipping_charge.incl_tax, rate=payment.rate, currency=payment.currency
+        basket, shipping_parts(method), rate=payment.rate, currency=payment.currency
     )
     if amount != payment.amount:
         raise ValidationError(_("The amount charged does not match the basket."))
@@ -142,6 +147,7 @@ def place_and_record(payment: CheckoutPayment) -> None:
     payment.order = order
     payment.save(update_fields=["status", "order", "updated_at"])
     order_shares_record(order=order)
+    parcels_create(order=order, frozen=payment.parcels, payment=payment)
     download_grants_create(order=order)
     seats_create_for_order(order=order)
     emails.order_placed(payment)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
@@ -18,17 +18,25 @@ from oscar.apps.order.models import Line
 from market.alerts.models import AlertKind
 from market.alerts.services import alert_raise
 from market.downloads.services import download_grants_revoke
+from market.export.models import Parcel, ParcelStatus
+from market.export.services import may_move, order_status_follow
 from market.learning.services import seats_cancel_for_line
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
-from market.payouts.services import line_refund_record
+from market.payouts.services import (
+    line_refund_record,
+    parcel_shipping_refund_record,
+)
 
 from ..models import CheckoutPayment, CheckoutStatus, Refund, RefundStatus
 from . import emails
 from .amounts import line_charge
 
 logger = logging.getLogger(__name__)
+
+# A parcel that left: its stock was consumed, not merely allocated.
+SENT = [ParcelStatus.SHIPPED, ParcelStatus.DELIVERED, ParcelStatus.RETURNED]
 
 
 def refunded_through_shop(payment: CheckoutPayment) -> Decimal:
@@ -143,7 +151,9 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
     download_grants_revoke(line=line, reason=reason)
     seats_cancel_for_line(line=line, quantity=quantity)
     if line.product and line.product.get_product_class().track_stock:
-        shipped = hasattr(line, "fulfilment")
+        shipped = (
+            hasattr(line, "fulfilment") or line.parcels.filter(status__in=SENT).exists()
+        )
         if line.stockrecord_id and not shipped:
             line.stockrecord.cancel_allocation(quantity)
     result = payments.refund_create(
@@ -156,5 +166,80 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
     if result.status == "succeeded":
         refund.status = RefundStatus.SUCCEEDED
     refund.save(update_fields=["stripe_refund_id", "status"])
+    emails.refunded(refund)
+    return refund
+
+
+# Who may end a parcel with a refund, from which status: the resident who
+# ships it may cancel it before it leaves; staff may also take back one that
+# was sent (returned).
+PARCEL_ENDINGS = {
+    ParcelStatus.CANCELLED: {ParcelStatus.PAID, ParcelStatus.PACKED},
+    ParcelStatus.RETURNED: {ParcelStatus.SHIPPED, ParcelStatus.DELIVERED},
+}
+
+
+@transaction.atomic
+def parcel_refund(*, parcel: Parcel, user, reason: str, status: str) -> Parcel:
+    """Cancel a parcel before it leaves, or take one back (staff): every unit
+    of its lines still paid for and its shipping go back to the buyer (one
+    Stripe refund each, keyed, so a repeat moves no money twice), off the
+    resident's ledger. Refused, with nothing changed, for anyone else, from
+    a status that does not allow it, or without a reason."""
+    parcel = (
+        Parcel.objects.select_for_update().select_related("order").get(pk=parcel.pk)
+    )
+    if not may_move(user=user, parcel=parcel):
+        raise PermissionDenied
+    if status == ParcelStatus.RETURNED and not user.is_staff:
+        raise PermissionDenied
+    if parcel.status not in PARCEL_ENDINGS.get(status, set()):
+        raise ValidationError(
+            _("A parcel that is “%(now)s” cannot be cancelled or returned.")
+            % {"now": parcel.get_status_display()}
+        )
+    if not reason.strip():
+        raise ValidationError(_("Say why the parcel is cancelled or returned."))
+    for line in parcel.lines.order_by("pk"):
+        left = line.quantity - refunded_quantity(line)
+        if left > 0:
+            order_line_refund(line=line, quantity=left, user=user, reason=reason)
+    if parcel.charge > 0 and not parcel.refunds.exists():
+        _parcel_shipping_refund(parcel=parcel, user=user, reason=reason)
+    parcel.status = status
+    parcel.reason = reason
+    parcel.closed_at = timezone.now()
+    parcel.save(update_fields=["status", "reason", "closed_at"])
+    order_status_follow(parcel.order)
+    return parcel
+
+
+def _parcel_shipping_refund(*, parcel: Parcel, user, reason: str) -> Refund:
+    payment = CheckoutPayment.objects.select_for_update().get(order=parcel.order)
+    key = keys.parcel_shipping_refund(parcel.pk)
+    refund = Refund.objects.create(
+        order=parcel.order,
+        parcel=parcel,
+        quantity=1,
+        total=parcel.charge,
+        amount=parcel.amount,
+        currency=payment.currency,
+        status=RefundStatus.PENDING,
+        key=key,
+        reason=reason,
+        created_by=user,
+    )
+    parcel_shipping_refund_record(parcel=parcel, key=key)
+    if parcel.amount > 0:
+        result = payments.refund_create(
+            intent_id=payment.payment_intent_id,
+            amount=Money(parcel.amount, payment.currency),
+            idempotency_key=key,
+            metadata={"order": parcel.order.number, "parcel": str(parcel.pk)},
+        )
+        refund.stripe_refund_id = result.id
+        if result.status == "succeeded":
+            refund.status = RefundStatus.SUCCEEDED
+        refund.save(update_fields=["stripe_refund_id", "status"])
     emails.refunded(refund)
     return refund

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 from django.conf import settings
 
-from checkout.services import charge_amount
+from checkout.services import charge_amount, shipping_parts
 from market.currencies.selectors import buyer_currency_and_rate
 from market.downloads.selectors import grants_for_order
 from market.learning.models import Seat
@@ -45,6 +45,10 @@ def basket_charge_estimate(context, basket, order_total):
         (line.line_price_incl_tax for line in basket.all_lines()), Decimal("0.00")
     )
     shipping = order_total.incl_tax - lines_total
+    method = context.get("shipping_method")
+    if method is not None and getattr(method, "parcels", None) is not None:
+        # Each parcel converted on its own, as the charge will be.
+        shipping = shipping_parts(method)
     return Money(
         charge_amount(basket, shipping, rate=rate, currency=currency), currency
     )

@@ -24,6 +24,11 @@ class User(AbstractUser):
         ),
     )
 
+    # The country the buyer last chose to see shipping to (market/export).
+    destination_country = models.CharField(
+        _("ships to"), max_length=2, blank=True, default=""
+    )
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 

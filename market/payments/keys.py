@@ -42,3 +42,8 @@ def payout_transfer(payout_id: int, order_id: int) -> str:
 
 def transfer_reversal(refund_key: str, line_id: int, transfer_id: int) -> str:
     return f"refund-{refund_key}-line-{line_id}-transfer-{transfer_id}"
+
+
+def parcel_shipping_refund(parcel_id: int) -> str:
+    # A parcel's shipping is refunded once, whole.
+    return f"refund-parcel-{parcel_id}-shipping"

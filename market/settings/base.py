@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "market.accounts.apps.AccountsConfig",
     "market.residents.apps.ResidentsConfig",
     "market.currencies.apps.CurrenciesConfig",
+    "market.export.apps.ExportConfig",
     "market.payments.apps.PaymentsConfig",
     "market.payouts.apps.PayoutsConfig",
     "market.downloads.apps.DownloadsConfig",
@@ -264,6 +265,19 @@ OSCAR_DEFAULT_CURRENCY = "AZN"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Buyers sign in to pay: downloads and course seats are bound to a person.
 OSCAR_ALLOW_ANON_CHECKOUT = False
+# Order and line statuses follow the parcels (market/export/services.py):
+# nobody sets them by hand in Oscar's dashboard, so no manual moves.
+OSCAR_INITIAL_ORDER_STATUS = "Paid"
+OSCAR_INITIAL_LINE_STATUS = "Paid"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Paid": (),
+    "Shipped": (),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = dict.fromkeys(
+    ("Paid", "Packed", "Shipped", "Delivered", "Cancelled", "Returned"), ()
+)
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
@@ -350,6 +364,15 @@ STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)
 
 # Currencies: residents price in AZN; buyers may pay in any of these.
 MARKET_BASE_CURRENCY = "AZN"
+# Selling abroad (market/export): the country parcels go to when the buyer has
+# said nothing, and the Centre's commission on shipping charges (percent).
+MARKET_HOME_COUNTRY = env("MARKET_HOME_COUNTRY", default="AZ")
+MARKET_SHIPPING_COMMISSION_PERCENT = Decimal(
+    env("MARKET_SHIPPING_COMMISSION_PERCENT", default="0")
+)
+# Printed on customs papers as exporter of record when set (one line each:
+# name, address, tax number); empty = the resident is the exporter.
+MARKET_EXPORTER_OF_RECORD = env("MARKET_EXPORTER_OF_RECORD", default="")
 MARKET_CURRENCIES = ("AZN", "USD", "EUR")
 # Rates older than this are refused for charging in a foreign currency.
 MARKET_EXCHANGE_RATES_MAX_AGE_DAYS = env.int(

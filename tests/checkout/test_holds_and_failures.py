@@ -30,6 +30,7 @@ from market.learning.models import Seat
 from market.mail.models import EmailStatus, OutgoingEmail
 from market.mail.services import emails_send_pending
 from tests.factories import ProductFactory, UserFactory, course_product
+from tests.factories.shipping import free_delivery_profile, ship_with
 from tests.stripe_fixtures import (
     buy,
     closed_port,
@@ -201,6 +202,9 @@ def test_a_buyer_cannot_keep_more_than_the_open_checkouts_limit(
         )
         for number in range(3)
     ]
+    profile = free_delivery_profile(resident)
+    for product in products:
+        ship_with(product, profile)
     for product in products[:2]:
         start_checkout(buyer_client, [product])
         assert place(buyer_client)["Location"] == reverse("checkout:pay")

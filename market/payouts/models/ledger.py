@@ -145,6 +145,8 @@ class EntryKind(models.TextChoices):
 
     # A buyer paid for a line: +gross to the seller's account.
     SALE = "sale", _("Sale")
+    # A buyer paid for a parcel's shipping: +charge to whoever ships it.
+    SHIPPING = "shipping", _("Shipping")
     # The Centre's commission on a line: -c for the resident, +c for the Centre.
     COMMISSION = "commission", _("Commission")
     # Money of a line refunded to the buyer: -amount for the seller.

@@ -11,11 +11,19 @@ from .runs import (
     payout_run_create,
     payout_transfers_send,
 )
+from .shipping import (
+    parcel_shipping_record,
+    parcel_shipping_refund_record,
+    parcel_shipping_refunded,
+)
 
 __all__ = [
     "bank_transfer_batch_csv",
     "line_refund_record",
     "order_shares_record",
+    "parcel_shipping_record",
+    "parcel_shipping_refund_record",
+    "parcel_shipping_refunded",
     "payout_hold_release",
     "payout_mark_failed",
     "payout_mark_paid",

@@ -1,0 +1,58 @@
+"""Shipping profiles for tests (market/export)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from market.export.models import (
+    ListingShipping,
+    ShippingProfile,
+    ShippingRate,
+    ShippingZone,
+    WeightBand,
+)
+
+D = Decimal
+
+
+def shipping_profile(
+    *, resident=None, name: str = "Test profile", zones=None
+) -> ShippingProfile:
+    """`zones`: [(name, [countries], [rate, ...])], a rate being a dict of
+    ShippingRate fields plus `bands`: [(max_grams, price)]."""
+    profile = ShippingProfile.objects.create(resident=resident, name=name)
+    for zone_name, countries, rates in zones or []:
+        zone = ShippingZone.objects.create(
+            profile=profile, name=zone_name, countries=list(countries)
+        )
+        for rate in rates:
+            rate = dict(rate)
+            bands = rate.pop("bands", [])
+            created = ShippingRate.objects.create(zone=zone, **rate)
+            for max_grams, price in bands:
+                WeightBand.objects.create(
+                    rate=created, max_grams=max_grams, price=D(price)
+                )
+    return profile
+
+
+def free_delivery_profile(resident) -> ShippingProfile:
+    """Free courier to Azerbaijan, its neighbours and Germany: what the
+    checkout tests written before shipping was priced expect."""
+    return shipping_profile(
+        resident=resident,
+        name="Free delivery",
+        zones=[
+            (
+                "Near and Germany",
+                ["AZ", "GE", "TR", "DE"],
+                [{"carrier": "Courier", "min_days": 2, "max_days": 9}],
+            )
+        ],
+    )
+
+
+def ship_with(product, profile: ShippingProfile) -> None:
+    ListingShipping.objects.update_or_create(
+        product=product, defaults={"profile": profile}
+    )
