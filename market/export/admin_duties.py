@@ -1,0 +1,1 @@
+"""Staff admin: admin_duties (filled by its change)."""

@@ -1,0 +1,1 @@
+"""Staff admin: admin_papers (filled by its change)."""

@@ -1,0 +1,1 @@
+"""Staff admin: admin_profiles (filled by its change)."""
