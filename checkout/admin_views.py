@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from oscar.apps.order.models import Line, Order
 
+from market.export.models import Parcel, ParcelStatus
 from market.payments.client import PaymentProviderError
 
 from .models import CheckoutPayment, CheckoutStatus
-from .services import order_line_refund, refunded_quantity
+from .services import order_line_refund, parcel_refund, refunded_quantity
 
 PERMISSION = "checkout.add_refund"
 
@@ -65,8 +66,13 @@ def order_detail(request, number: str):
             "order": order,
             "payment": getattr(order, "checkout_payment", None),
             "lines": lines,
-            "refunds": order.refunds.select_related("line", "created_by"),
+            "refunds": order.refunds.select_related(
+                "line", "created_by", "parcel__partner"
+            ),
             "form": RefundForm(),
+            "parcels": order.parcels.select_related("partner").prefetch_related(
+                "lines"
+            ),
         },
     )
 
@@ -101,3 +107,29 @@ def line_refund(request, pk: int):
             % {"amount": refund.amount, "currency": refund.currency},
         )
     return redirect("payments_order", number=line.order.number)
+
+
+@require_POST
+def parcel_end(request, pk: int):
+    """Staff cancel a parcel that has not left, or take back one that came
+    back (returned): its lines and shipping are refunded."""
+    _check(request)
+    parcel = get_object_or_404(Parcel.objects.select_related("order"), pk=pk)
+    status = request.POST.get("status", "")
+    reason = request.POST.get("reason", "")
+    if status not in (ParcelStatus.CANCELLED, ParcelStatus.RETURNED):
+        messages.error(request, _("Choose cancelled or returned."))
+        return redirect("payments_order", number=parcel.order.number)
+    try:
+        parcel_refund(parcel=parcel, user=request.user, reason=reason, status=status)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PaymentProviderError as error:
+        messages.error(
+            request,
+            _("Stripe refused the refund; nothing was changed: %(message)s")
+            % {"message": error.message},
+        )
+    else:
+        messages.success(request, _("The parcel's items and shipping are refunded."))
+    return redirect("payments_order", number=parcel.order.number)

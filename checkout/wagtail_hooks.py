@@ -20,6 +20,11 @@ def register_payment_urls():
             admin_views.line_refund,
             name="payments_line_refund",
         ),
+        path(
+            "payments/parcels/<int:pk>/end/",
+            admin_views.parcel_end,
+            name="payments_parcel_end",
+        ),
     ]
 
 

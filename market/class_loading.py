@@ -41,6 +41,9 @@ OVERRIDES = {
             "ChangePasswordView",
         )
     },
+    # "Buy again" only where it makes sense (market/export/orders.py).
+    ("customer.views", "OrderDetailView"): "market.export.orders.OrderDetailView",
+    ("customer.views", "OrderLineView"): "market.export.orders.OrderLineView",
     ("customer.forms", "PasswordResetForm"): "market.accounts.forms.PasswordResetForm",
     # Shipping per parcel, one parcel per resident (market/export/shipping.py).
     ("shipping.repository", "Repository"): "market.export.shipping.Repository",

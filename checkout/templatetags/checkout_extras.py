@@ -27,7 +27,9 @@ def order_extras(context, order):
         "seats": Seat.objects.filter(line__order=order, learner=request.user)
         .select_related("course")
         .order_by("pk"),
-        "refunds": order.refunds.select_related("line").order_by("pk"),
+        "refunds": order.refunds.select_related("line", "parcel__partner").order_by(
+            "pk"
+        ),
     }
 
 

@@ -6,3 +6,8 @@ class ExportConfig(AppConfig):
     name = "market.export"
     label = "export"
     verbose_name = _("Selling abroad")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

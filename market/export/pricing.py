@@ -108,10 +108,42 @@ def requires_shipping(product) -> bool:
     return bool(product is not None and product.get_product_class().requires_shipping)
 
 
-def _zone_rates(profile: ShippingProfile, country: str) -> list[ShippingRate]:
-    for zone in profile.zones.all():
-        if country in zone.countries:
-            return list(zone.rates.prefetch_related("bands"))
+# Each profile's zones, rates and bands, read once per version of the
+# profile (every change of a zone, rate or band saves the profile, which
+# moves `updated_at`): product cards do not query them again and again.
+_PROFILES: dict[tuple[int, object], list] = {}
+
+
+def _profile_zones(profile: ShippingProfile) -> list:
+    key = (profile.pk, profile.updated_at)
+    zones = _PROFILES.get(key)
+    if zones is None:
+        zones = [
+            (set(zone.countries), list(zone.rates.all()))
+            for zone in profile.zones.prefetch_related("rates__bands")
+        ]
+        if len(_PROFILES) > 500:
+            _PROFILES.clear()
+        _PROFILES[key] = zones
+    return zones
+
+
+def _zone_rates(
+    profile: ShippingProfile, country: str, *, cached: bool = False
+) -> list[ShippingRate]:
+    """The rates of the profile's zone holding `country`. `cached` only for
+    what is shown (cards, product pages); the basket and checkout always
+    read the database."""
+    if cached:
+        zones = _profile_zones(profile)
+    else:
+        zones = [
+            (set(zone.countries), list(zone.rates.all()))
+            for zone in profile.zones.prefetch_related("rates__bands")
+        ]
+    for countries, rates in zones:
+        if country in countries:
+            return rates
     return []
 
 
@@ -122,12 +154,13 @@ def profile_options(
     weight_grams: int,
     items: int,
     goods: Decimal,
+    cached: bool = False,
 ) -> list[Option]:
     """Every way `profile` sends such a parcel to `country`, cheapest first."""
     if profile is None:
         return []
     options = []
-    for rate in _zone_rates(profile, country):
+    for rate in _zone_rates(profile, country, cached=cached):
         price = option_price(rate, weight_grams=weight_grams, items=items, goods=goods)
         if price is not None:
             options.append(
@@ -232,6 +265,7 @@ def product_offer(product, *, country: str) -> Option | None:
         weight_grams=product_weight(product),
         items=1,
         goods=price,
+        cached=True,
     )
     return options[0] if options else None
 

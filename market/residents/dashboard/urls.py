@@ -1,5 +1,7 @@
 from django.urls import path
 
+from market.export import dashboard_parcels
+
 from . import views
 
 app_name = "resident_dashboard"
@@ -10,4 +12,15 @@ urlpatterns = [
     path("listings/<int:pk>/", views.ListingFormView.as_view(), name="edit"),
     path("listings/<int:pk>/files/", views.DigitalFilesView.as_view(), name="files"),
     path("lines/<int:pk>/fulfil/", views.FulfilLineView.as_view(), name="fulfil"),
+    path("parcels/", dashboard_parcels.ParcelListView.as_view(), name="parcels"),
+    path(
+        "parcels/<int:pk>/move/",
+        dashboard_parcels.ParcelMoveView.as_view(),
+        name="parcel-move",
+    ),
+    path(
+        "parcels/<int:pk>/cancel/",
+        dashboard_parcels.ParcelCancelView.as_view(),
+        name="parcel-cancel",
+    ),
 ]

@@ -68,7 +68,8 @@ class DashboardView(ResidentRequiredMixin, TemplateView):
         context["products"] = products
         context["lines"] = (
             Line.objects.filter(partner=self.resident.partner)
-            .select_related("order", "fulfilment")
+            .select_related("order", "fulfilment", "product__product_class")
+            .prefetch_related("parcels")
             .order_by("-order__date_placed")[:100]
         )
         context["kinds"] = list(KIND_LABELS.items())
@@ -209,7 +210,9 @@ class DigitalFilesView(ResidentRequiredMixin, TemplateView):
 
 
 class FulfilLineView(ResidentRequiredMixin, View):
-    """Mark one of the resident's own order lines shipped, with tracking."""
+    """Mark one of the resident's own service lines done. Physical lines
+    travel in parcels (market/export); files and seats are delivered at
+    once."""
 
     def get(self, request, pk: int):
         # Look the line up first: another resident's id is a 404, not a 405.
@@ -220,11 +223,16 @@ class FulfilLineView(ResidentRequiredMixin, View):
         line = get_object_or_404(Line, pk=pk, partner=self.resident.partner)
         form = FulfilmentForm(request.POST)
         if form.is_valid():
-            services.line_fulfil(
-                resident=self.resident,
-                line=line,
-                user=request.user,
-                tracking_reference=form.cleaned_data["tracking_reference"],
-            )
-            messages.success(request, _("The line is marked as shipped."))
+            try:
+                services.line_fulfil(
+                    resident=self.resident,
+                    line=line,
+                    user=request.user,
+                    tracking_reference=form.cleaned_data["tracking_reference"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, _("The service is marked as done."))
         return redirect(reverse("resident_dashboard:index"))

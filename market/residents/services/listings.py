@@ -13,7 +13,7 @@ from oscar.apps.catalogue.models import ProductImage
 from oscar.apps.order.models import Line
 from oscar.apps.partner.models import StockRecord
 
-from catalogue.kinds import DIGITAL, KINDS, LICENCES
+from catalogue.kinds import DIGITAL, KINDS, LICENCES, SERVICE
 from catalogue.models import (
     AttributeOption,
     Category,
@@ -244,9 +244,14 @@ def digital_file_add(
 def line_fulfil(
     *, resident: Resident, line: Line, user: User, tracking_reference: str
 ) -> LineFulfilment:
-    """Mark one of the resident's order lines shipped or fulfilled (once)."""
+    """Mark one of the resident's service lines done (once). Physical lines
+    travel in parcels; files and course seats need nothing."""
     resident_check_may_act(resident)
     line = Line.objects.select_for_update().get(pk=line.pk, partner=resident.partner)
+    if line.product is None or line.product.get_product_class().slug != SERVICE:
+        raise ValidationError(
+            _("Only a service is marked done here; goods are sent as parcels.")
+        )
     fulfilment, created = LineFulfilment.objects.get_or_create(
         line=line,
         defaults={"tracking_reference": tracking_reference, "fulfilled_by": user},

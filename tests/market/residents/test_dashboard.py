@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from catalogue.models import DigitalFile, Product, ReviewStatus
@@ -187,8 +189,8 @@ def test_digital_files_are_stored_privately(client, owner, catalogue, settings):
         stored.file.url  # noqa: B018
 
 
-def test_resident_marks_own_line_shipped(client, owner, resident, catalogue):
-    line = order_line(resident, catalogue[PHYSICAL])
+def test_resident_marks_own_service_line_done(client, owner, resident, catalogue):
+    line = order_line(resident, catalogue[SERVICE])
     client.force_login(owner)
 
     page = client.get(reverse("resident_dashboard:index"))
@@ -209,6 +211,22 @@ def test_resident_marks_own_line_shipped(client, owner, resident, catalogue):
         "AZ123456789",
         owner,
     )
+
+
+def test_a_physical_line_is_not_marked_done_by_hand(client, owner, resident, catalogue):
+    line = order_line(resident, catalogue[PHYSICAL])
+    client.force_login(owner)
+
+    response = client.post(
+        reverse("resident_dashboard:fulfil", kwargs={"pk": line.pk}),
+        {"tracking_reference": "AZ123456789"},
+    )
+
+    with translation.override("az"):
+        expected = _("Only a service is marked done here; goods are sent as parcels.")
+    assert response.status_code == 302
+    assert [str(m) for m in response.wsgi_request._messages] == [expected]
+    assert LineFulfilment.objects.count() == 0
 
 
 def test_dashboard_lists_only_own_lines_of_a_shared_order(

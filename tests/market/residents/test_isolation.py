@@ -12,6 +12,7 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
 from catalogue.models import DigitalFile, Product
+from market.export.models import Parcel
 from market.residents.models import LineFulfilment, Resident
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 
@@ -36,10 +37,26 @@ def b_objects(other_resident, other_product):
     digital = VariantFactory(
         resident=other_resident, parent__kind=DIGITAL, parent__title="Oyun səsləri"
     ).parent
+    line = order_line(other_resident, other_product)
+    parcel = Parcel.objects.create(
+        order=line.order,
+        partner=other_resident.partner,
+        country="DE",
+        carrier="EMS",
+        min_days=7,
+        max_days=14,
+        weight_grams=1000,
+        charge=Decimal("30.00"),
+        amount=Decimal("30.00"),
+        currency="AZN",
+    )
+    parcel.lines.add(line)
     return {
         "edit": other_product.pk,
         "files": digital.pk,
-        "fulfil": order_line(other_resident, other_product).pk,
+        "fulfil": line.pk,
+        "parcel-move": parcel.pk,
+        "parcel-cancel": parcel.pk,
     }
 
 
@@ -54,6 +71,11 @@ def _snapshot(resident: Resident):
         ),
         DigitalFile.objects.count(),
         LineFulfilment.objects.count(),
+        list(
+            Parcel.objects.order_by("pk").values_list(
+                "pk", "status", "tracking_number", "reason"
+            )
+        ),
         list(Resident.objects.order_by("pk").values_list("pk", "status", "bio")),
     )
 
@@ -83,6 +105,8 @@ def test_others_cannot_reach_resident_b_objects(
         "attr_country_of_origin": "XX",
         "file": png_upload(),
         "tracking_reference": "HACK",
+        "status": "packed",
+        "reason": "hack",
     }
 
     for name in _object_routes():
