@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 from oscar.apps.partner.models import StockRecord
 
+from .models import ProductAttributeValue
 from .stock import with_units_held
 
 
@@ -19,7 +20,9 @@ def with_card_data(products: QuerySet) -> QuerySet:
     queries, whatever the number of cards."""
     return (
         products.base_queryset()
-        .select_related("parent__product_class")
+        # The card's shipping line (market/export): the listing's profile and
+        # its weight, read with the page's products.
+        .select_related("parent__product_class", "shipping__profile")
         # Oscar's base prefetches, with our stock records in place of plain ones.
         .prefetch_related(None)
         .prefetch_related(
@@ -27,6 +30,10 @@ def with_card_data(products: QuerySet) -> QuerySet:
             "product_options",
             "product_class__options",
             "images",
+            Prefetch(
+                "attribute_values",
+                queryset=ProductAttributeValue.objects.select_related("attribute"),
+            ),
             Prefetch("stockrecords", queryset=card_stockrecords()),
             Prefetch("children__stockrecords", queryset=card_stockrecords()),
         )

@@ -97,10 +97,18 @@ def listing_profile(product) -> ShippingProfile | None:
         return None
 
 
+def _attribute(product, code: str):
+    # attribute_values.all() uses the card's prefetch when there is one.
+    for value in product.attribute_values.all():
+        if value.attribute.code == code:
+            return value.value
+    return None
+
+
 def product_weight(product) -> int:
-    value = getattr(product.attr, "weight_grams", None)
+    value = _attribute(product, "weight_grams")
     if value is None and product.parent_id:
-        value = getattr(product.parent.attr, "weight_grams", None)
+        value = _attribute(product.parent, "weight_grams")
     return int(value or 0)
 
 
@@ -256,9 +264,9 @@ def product_offer(product, *, country: str) -> Option | None:
     """The cheapest way one unit of a physical listing reaches `country`, or
     None when it does not ship there."""
     price = ZERO
-    record = product.stockrecords.first() if not product.is_parent else None
-    if record is not None and record.price is not None:
-        price = record.price
+    records = [] if product.is_parent else list(product.stockrecords.all())
+    if records and records[0].price is not None:
+        price = records[0].price
     options = profile_options(
         listing_profile(product),
         country=country,
