@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from oscar.test.factories import OrderFactory, OrderLineFactory
 
+from market.export.models import Parcel
 from market.payments.client import PaymentProviderError, TransferResult
 from market.payments.money import Money
 from market.payouts.models import PayoutProfile, Rail
@@ -121,19 +122,24 @@ def connect_profile(resident, account="acct_1TestConnect") -> PayoutProfile:
     )
 
 
-def make_order(*lines, currency="AZN", **order_fields):
+def make_order(*lines, currency="AZN", shipping=(), **order_fields):
     """An order whose lines are (resident or None, unit price, quantity):
     each line belongs to that resident's Partner (None: the Centre's own).
-    No shipping, no tax: the total is the sum of the lines."""
+    `shipping`: (resident, charge) parcels, one per resident. No tax: the
+    total is the sum of the lines and the parcels' shipping."""
     lines = [
         (resident, Decimal(price), quantity) for resident, price, quantity in lines
     ]
-    total = sum((price * quantity for _r, price, quantity in lines), Decimal("0.00"))
+    shipping = [(resident, Decimal(charge)) for resident, charge in shipping]
+    shipping_total = sum((charge for _r, charge in shipping), Decimal("0.00"))
+    total = shipping_total + sum(
+        (price * quantity for _r, price, quantity in lines), Decimal("0.00")
+    )
     order = OrderFactory(
         total_incl_tax=total,
         total_excl_tax=total,
-        shipping_incl_tax=Decimal("0.00"),
-        shipping_excl_tax=Decimal("0.00"),
+        shipping_incl_tax=shipping_total,
+        shipping_excl_tax=shipping_total,
         currency=currency,
         **order_fields,
     )
@@ -153,5 +159,18 @@ def make_order(*lines, currency="AZN", **order_fields):
             line_price_excl_tax=price * quantity,
             line_price_before_discounts_incl_tax=price * quantity,
             line_price_before_discounts_excl_tax=price * quantity,
+        )
+    for resident, charge in shipping:
+        Parcel.objects.create(
+            order=order,
+            partner=resident.partner,
+            country="DE",
+            carrier="EMS",
+            min_days=7,
+            max_days=14,
+            weight_grams=1000,
+            charge=charge,
+            amount=charge,
+            currency=currency,
         )
     return order

@@ -14,10 +14,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.test import override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from market.export.models import Parcel
 from market.payments.client import PaymentProviderError
 from market.payouts import selectors, services
 from market.payouts.models import (
@@ -45,7 +48,22 @@ lines = st.tuples(
     prices,
     st.integers(min_value=1, max_value=3),  # quantity
 )
-place = st.tuples(st.just("place"), st.lists(lines, min_size=1, max_size=4))
+# Parcels: (which resident, shipping charge), at most one per resident; a
+# free parcel (0.00) writes nothing.
+parcels = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=2),
+        st.integers(min_value=0, max_value=20_000).map(lambda c: D(c) / 100),
+    ),
+    max_size=3,
+    unique_by=lambda parcel: parcel[0],
+)
+place = st.tuples(st.just("place"), st.lists(lines, min_size=1, max_size=4), parcels)
+refund_shipping = st.tuples(
+    st.just("refund_shipping"),
+    st.integers(min_value=0, max_value=99),  # which order
+    st.integers(min_value=0, max_value=99),  # which parcel
+)
 refund = st.tuples(
     st.just("refund"),
     st.integers(min_value=0, max_value=99),  # which order
@@ -60,6 +78,7 @@ operations = st.one_of(
     place,
     refund,
     refund,
+    refund_shipping,
     advance,
     advance,
     run,
@@ -110,12 +129,16 @@ EXAMPLES = []
 @given(
     resident_rates=st.lists(rates, min_size=3, max_size=3),
     resident_rails=st.lists(rails, min_size=3, max_size=3),
+    shipping_percent=st.integers(min_value=0, max_value=10_000).map(
+        lambda c: D(c) / 100
+    ),
     first_order=place,
     steps=st.lists(operations, max_size=12),
     after_payout=st.lists(
         st.one_of(
             refund,
             refund,
+            refund_shipping,
             place,
             st.tuples(st.just("fail_reversals"), st.booleans()),
         ),
@@ -128,6 +151,7 @@ def test_the_books_always_balance(
     connect,
     resident_rates,
     resident_rails,
+    shipping_percent,
     first_order,
     steps,
     after_payout,
@@ -145,8 +169,12 @@ def test_the_books_always_balance(
         ("bank", True),
     ]
     EXAMPLES.append(1)
-    # Each example in its own savepoint, rolled back at the end.
-    with transaction.atomic():
+    # Each example in its own savepoint, rolled back at the end; the Centre's
+    # commission on shipping is one of the example's choices.
+    with (
+        override_settings(MARKET_SHIPPING_COMMISSION_PERCENT=shipping_percent),
+        transaction.atomic(),
+    ):
         _scenario(
             three_residents,
             clock,
@@ -176,13 +204,20 @@ def _scenario(residents, clock, connect, resident_rates, resident_rails, steps):
         kind = step[0]
         if kind == "place":
             order = make_order(
-                *[(residents[r], price, qty) for r, price, qty in step[1]]
+                *[(residents[r], price, qty) for r, price, qty in step[1]],
+                shipping=[(residents[r], charge) for r, charge in step[2]],
             )
             services.order_shares_record(order=order)
+            for parcel in order.parcels.order_by("pk"):
+                services.parcel_shipping_record(parcel=parcel)
+                # Recording it again writes nothing.
+                services.parcel_shipping_record(parcel=parcel)
             orders.append(order)
             refunded[order.pk] = ZERO
         elif kind == "refund":
             _refund(orders, refunded, *step[1:])
+        elif kind == "refund_shipping":
+            _refund_shipping(orders, refunded, *step[1:])
         elif kind == "advance":
             clock.now += datetime.timedelta(days=step[1])
         elif kind == "run":
@@ -267,6 +302,29 @@ def _refund(orders, refunded, order_index, line_index, everything, part):
     assert LedgerEntry.objects.count() > before
 
 
+def _refund_shipping(orders, refunded, order_index, parcel_index):
+    order = orders[order_index % len(orders)]
+    order_parcels = list(order.parcels.order_by("pk"))
+    if not order_parcels:
+        return
+    parcel = order_parcels[parcel_index % len(order_parcels)]
+    before = LedgerEntry.objects.count()
+    if services.parcel_shipping_refunded(parcel=parcel):
+        # A parcel's shipping goes back once: refused, nothing written.
+        with pytest.raises(ValidationError):
+            services.parcel_shipping_refund_record(parcel=parcel, key="again")
+        assert LedgerEntry.objects.count() == before
+        return
+    services.parcel_shipping_refund_record(parcel=parcel, key=f"ship{parcel.pk}")
+    refunded[order.pk] += parcel.charge
+    # The same refund again writes nothing.
+    services.parcel_shipping_refund_record(parcel=parcel, key=f"ship{parcel.pk}")
+    if parcel.charge:
+        assert LedgerEntry.objects.count() > before
+    else:
+        assert LedgerEntry.objects.count() == before
+
+
 def _check_books(residents, orders, refunded, connect):
     entries = list(LedgerEntry.objects.values_list("account_id", "amount", "kind"))
     for _account, amount, _kind in entries:
@@ -311,6 +369,24 @@ def _check_books(residents, orders, refunded, connect):
         )
         assert resident_part >= 0
         assert centre_part >= 0
+
+    # Neither side of a parcel's shipping ever goes below zero.
+    for parcel in Parcel.objects.all():
+        own = LedgerEntry.objects.filter(
+            Q(key__endswith=f":parcel:{parcel.pk}")
+            | Q(key__contains=f":parcel:{parcel.pk}:")
+            | Q(key=f"shipping:parcel:{parcel.pk}")
+        )
+        assert (
+            sum(
+                own.filter(account__isnull=False).values_list("amount", flat=True), ZERO
+            )
+            >= 0
+        )
+        assert (
+            sum(own.filter(account__isnull=True).values_list("amount", flat=True), ZERO)
+            >= 0
+        )
 
     # Payouts: at least the threshold; a Connect payout's transfers add up to it.
     for payout in Payout.objects.prefetch_related("transfers"):
