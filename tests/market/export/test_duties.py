@@ -374,6 +374,17 @@ def test_staff_add_a_country(client, staff, nowhere):
     )
 
 
+def test_the_form_offers_countries_by_name(client, staff):
+    client.force_login(staff)
+
+    response = client.get(NEW)
+
+    assert response.status_code == 200
+    with translation.override("az"):
+        option = f'<option value="DE">{country_name("DE")}</option>'
+    assert option in response.content.decode()
+
+
 def test_the_list_names_countries_in_the_staff_language(client, staff, germany):
     client.force_login(staff)
 
