@@ -404,5 +404,7 @@ class ImportCharges(models.Model):
         return country_name(self.country)
 
     def clean(self) -> None:
-        if self.country not in COUNTRY_CODES:
+        # An empty country is its field's to refuse (blank=False); a form that
+        # already refused the country leaves it empty here.
+        if self.country and self.country not in COUNTRY_CODES:
             raise ValidationError({"country": _("Choose a country.")})
