@@ -3,6 +3,7 @@
 return page places the order (`checkout_fulfil`)."""
 
 import re
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -36,6 +37,7 @@ from .services import (
     checkout_resume,
     line_charge,
     prepared_basket,
+    shipping_parts,
 )
 
 SESSION_KEY = "checkout_payment_id"
@@ -108,9 +110,21 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             currency, rate = buyer_currency_and_rate(self.request)
             context["charge_currency"] = currency
             # The same rule as the charge itself: line by line, then summed.
+            method = context.get("shipping_method")
             context["charge_estimate"] = charge_amount(
-                self.request.basket, shipping.incl_tax, rate=rate, currency=currency
+                self.request.basket,
+                shipping_parts(method) if method else shipping.incl_tax,
+                rate=rate,
+                currency=currency,
             )
+        parcels = getattr(context.get("shipping_method"), "parcels", None)
+        if parcels:
+            # What customs sees: the goods that travel and their shipping.
+            context["duties"] = {
+                "country": parcels[0].country,
+                "goods": sum((parcel.goods for parcel in parcels), Decimal("0.00")),
+                "shipping": sum((parcel.price for parcel in parcels), Decimal("0.00")),
+            }
         return context
 
     def handle_place_order_submission(self, request):

@@ -220,13 +220,7 @@ def _price(parcel: ParcelQuote, choices: Mapping[str, int]) -> None:
                 "title": title
             }
             return
-        if not profile_options(
-            profiles[line.pk],
-            country=parcel.country,
-            weight_grams=product_weight(line.product) * line.quantity,
-            items=line.quantity,
-            goods=line.line_price_incl_tax or ZERO,
-        ):
+        if parcel.country not in profile_countries(profiles[line.pk]):
             parcel.refusal = _("“%(title)s” does not ship to %(country)s.") % {
                 "title": title,
                 "country": place,
