@@ -110,6 +110,25 @@ def charge_refunded(
     )
 
 
+def _give_back(*, refund: Refund, payment: CheckoutPayment, metadata: dict) -> None:
+    """The money of `refund` back through Stripe, keyed by the refund. An
+    order paid without a card (a free one, or the demo's, which has no
+    Stripe) has nothing to give back there."""
+    if refund.amount > 0 and payment.payment_intent_id:
+        result = payments.refund_create(
+            intent_id=payment.payment_intent_id,
+            amount=Money(refund.amount, payment.currency),
+            idempotency_key=refund.key,
+            metadata=metadata,
+        )
+        refund.stripe_refund_id = result.id
+        if result.status != "succeeded":
+            refund.save(update_fields=["stripe_refund_id"])
+            return
+    refund.status = RefundStatus.SUCCEEDED
+    refund.save(update_fields=["stripe_refund_id", "status"])
+
+
 def refunded_quantity(line: Line) -> int:
     return line.refunds.aggregate(total=Coalesce(Sum("quantity"), 0))["total"]
 
@@ -156,16 +175,11 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
         )
         if line.stockrecord_id and not shipped:
             line.stockrecord.cancel_allocation(quantity)
-    result = payments.refund_create(
-        intent_id=payment.payment_intent_id,
-        amount=Money(amount, payment.currency),
-        idempotency_key=key,
+    _give_back(
+        refund=refund,
+        payment=payment,
         metadata={"order": line.order.number, "line": str(line.pk)},
     )
-    refund.stripe_refund_id = result.id
-    if result.status == "succeeded":
-        refund.status = RefundStatus.SUCCEEDED
-    refund.save(update_fields=["stripe_refund_id", "status"])
     emails.refunded(refund)
     return refund
 
@@ -230,16 +244,10 @@ def _parcel_shipping_refund(*, parcel: Parcel, user, reason: str) -> Refund:
         created_by=user,
     )
     parcel_shipping_refund_record(parcel=parcel, key=key)
-    if parcel.amount > 0:
-        result = payments.refund_create(
-            intent_id=payment.payment_intent_id,
-            amount=Money(parcel.amount, payment.currency),
-            idempotency_key=key,
-            metadata={"order": parcel.order.number, "parcel": str(parcel.pk)},
-        )
-        refund.stripe_refund_id = result.id
-        if result.status == "succeeded":
-            refund.status = RefundStatus.SUCCEEDED
-        refund.save(update_fields=["stripe_refund_id", "status"])
+    _give_back(
+        refund=refund,
+        payment=payment,
+        metadata={"order": parcel.order.number, "parcel": str(parcel.pk)},
+    )
     emails.refunded(refund)
     return refund

@@ -43,6 +43,7 @@ from .localize import localized_page
 from .pages import demo_pages
 from .payouts import build_payout_profiles
 from .records import demo_licence, demo_listing, demo_resident, demo_user
+from .shipping import demo_parcels, demo_shipping_profiles
 
 QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -181,7 +182,6 @@ def _kind_attributes(spec: dict) -> dict:
             "materials": spec["materials"],
             "hs_code": spec["hs_code"],
             "country_of_origin": spec["country_of_origin"],
-            "ships_to": ", ".join(spec["ships_to"]),
         }
     if kind == DIGITAL:
         return {
@@ -544,6 +544,8 @@ def load_demo() -> DemoSummary:
         demo_countries()
         build_payout_profiles()
         demo_digital_files()
+        demo_shipping_profiles()
+        demo_parcels(buyer_email=BUYER_EMAIL, staff_email=STAFF_EMAIL)
         demo_learning()
         demo_pages()
     # Every save above was indexed through the outbox; a rebuild makes sure
