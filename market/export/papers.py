@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -519,3 +520,19 @@ def customs_declaration_pdf(parcel: Parcel) -> bytes:
         title=f"CN 23 {data.invoice_number}",
         subject=f"Order {data.order_number}",
     )
+
+
+# The papers one may download: name in the URL -> (builder, file name prefix).
+PAPERS = {
+    "invoice": (commercial_invoice_pdf, "invoice"),
+    "cn23": (customs_declaration_pdf, "cn23"),
+}
+
+
+def paper_response(parcel: Parcel, paper: str) -> HttpResponse:
+    """One paper of the parcel as a PDF download."""
+    build, prefix = PAPERS[paper]
+    response = HttpResponse(build(parcel), content_type="application/pdf")
+    filename = f"{prefix}-{parcel.order.number}-{parcel.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -7,6 +7,7 @@ from django import template
 
 from ..countries import country_choices, country_name
 from ..destination import buyer_destination
+from ..models import ExportDocument
 from ..pricing import listing_profile, product_offer, requires_shipping
 
 register = template.Library()
@@ -52,3 +53,14 @@ def destination_switcher(context) -> dict:
         "countries": country_choices(),
         "next": request.get_full_path() if request is not None else "/",
     }
+
+
+@register.inclusion_tag("market/export/export_papers.html")
+def export_papers(product) -> dict:
+    """`{% export_papers product %}`: "Comes with: …", the titles and kinds of
+    the papers attached to the listing; no links to the files."""
+    listing = product.parent if product.parent_id else product
+    documents = list(ExportDocument.objects.filter(product=listing).order_by("pk"))
+    for document in documents:
+        document.kind_label = document.get_kind_display()
+    return {"documents": documents}

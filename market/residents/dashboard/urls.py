@@ -1,5 +1,7 @@
 from django.urls import path
 
+from market.export import dashboard_views as export_views
+
 from . import views
 
 app_name = "resident_dashboard"
@@ -10,4 +12,24 @@ urlpatterns = [
     path("listings/<int:pk>/", views.ListingFormView.as_view(), name="edit"),
     path("listings/<int:pk>/files/", views.DigitalFilesView.as_view(), name="files"),
     path("lines/<int:pk>/fulfil/", views.FulfilLineView.as_view(), name="fulfil"),
+    path(
+        "listings/<int:pk>/documents/",
+        export_views.ExportDocumentsView.as_view(),
+        name="documents",
+    ),
+    path(
+        "listings/<int:pk>/documents/<int:document_pk>/delete/",
+        export_views.ExportDocumentDeleteView.as_view(),
+        name="document-delete",
+    ),
+    path(
+        "parcels/<int:pk>/invoice.pdf",
+        export_views.ParcelPaperView.as_view(paper="invoice"),
+        name="parcel-invoice",
+    ),
+    path(
+        "parcels/<int:pk>/cn23.pdf",
+        export_views.ParcelPaperView.as_view(paper="cn23"),
+        name="parcel-cn23",
+    ),
 ]
