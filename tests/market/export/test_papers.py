@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from oscar.apps.basket.models import Basket
 from oscar.apps.partner.strategy import Default
 from oscar.test.factories import ShippingAddressFactory, create_order
+from PIL import Image
 from pypdf import PdfReader
 
 from catalogue.kinds import PHYSICAL, SERVICE
@@ -393,6 +394,25 @@ def test_a_resident_attaches_a_paper_to_their_own_listing(resident, owner):
     page = client.get(_documents_url(carpet))
     assert page.status_code == 200
     assert "Expertiza №12" in page.content.decode()
+    dashboard = client.get(reverse("resident_dashboard:index"))
+    assert f'href="{_documents_url(carpet)}"' in dashboard.content.decode()
+
+
+def test_a_scan_as_a_picture_is_accepted_under_a_random_name(resident):
+    carpet = ProductFactory(resident=resident, kind=PHYSICAL)
+    scan = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(scan, format="PNG")
+
+    document = export_document_add(
+        resident=resident,
+        product=carpet,
+        kind=ExportDocumentKind.CERTIFICATE_OF_ORIGIN,
+        title="  Certificate of origin  ",
+        upload=SimpleUploadedFile("scan.pdf", scan.getvalue()),
+    )
+
+    assert document.title == "Certificate of origin"
+    assert re.fullmatch(r"export-documents/[0-9a-f]{32}\.png", document.file.name)
 
 
 def test_the_product_page_tag_says_which_papers_come_with_it(resident):
