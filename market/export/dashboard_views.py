@@ -8,6 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -79,17 +80,23 @@ class ExportDocumentsView(ResidentRequiredMixin, TemplateView):
 class ExportDocumentDeleteView(ResidentRequiredMixin, View):
     """Remove one of the resident's own export documents (POST only)."""
 
-    http_method_names = ["post"]
-
-    def post(self, request, pk: int, document_pk: int):
-        product = get_object_or_404(
-            owned_products(self.resident).filter(product_class__slug=PHYSICAL),
+    def _document(self, pk: int) -> ExportDocument:
+        return get_object_or_404(
+            ExportDocument.objects.select_related("product"),
             pk=pk,
+            product__in=owned_products(self.resident).values("pk"),
         )
-        document = get_object_or_404(ExportDocument, pk=document_pk, product=product)
+
+    def get(self, request, pk: int):
+        # Look the document up first: another resident's id is a 404, not a 405.
+        self._document(pk)
+        return HttpResponseNotAllowed(["POST"])
+
+    def post(self, request, pk: int):
+        document = self._document(pk)
         export_document_delete(resident=self.resident, document=document)
         messages.success(request, _("The document is removed."))
-        return redirect("resident_dashboard:documents", pk=product.pk)
+        return redirect("resident_dashboard:documents", pk=document.product_id)
 
 
 class ParcelPaperView(ResidentRequiredMixin, View):
@@ -97,10 +104,17 @@ class ParcelPaperView(ResidentRequiredMixin, View):
 
     paper = ""
 
-    def get(self, request, pk: int):
-        parcel = get_object_or_404(
+    def _parcel(self, pk: int) -> Parcel:
+        return get_object_or_404(
             Parcel.objects.select_related("order", "partner"),
             pk=pk,
             partner_id=self.resident.partner_id,
         )
-        return paper_response(parcel, self.paper)
+
+    def get(self, request, pk: int):
+        return paper_response(self._parcel(pk), self.paper)
+
+    def post(self, request, pk: int):
+        # Look the parcel up first: another resident's id is a 404, not a 405.
+        self._parcel(pk)
+        return HttpResponseNotAllowed(["GET"])

@@ -18,7 +18,7 @@ urlpatterns = [
         name="documents",
     ),
     path(
-        "listings/<int:pk>/documents/<int:document_pk>/delete/",
+        "documents/<int:pk>/delete/",
         export_views.ExportDocumentDeleteView.as_view(),
         name="document-delete",
     ),

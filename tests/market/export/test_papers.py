@@ -526,7 +526,7 @@ def test_a_resident_removes_their_own_paper_only(
     carpet = ProductFactory(resident=resident, kind=PHYSICAL)
     document = _attach(carpet, kind=ExportDocumentKind.OTHER, title="Old paper")
     path = document.file.path
-    url = reverse("resident_dashboard:document-delete", args=[carpet.pk, document.pk])
+    url = reverse("resident_dashboard:document-delete", args=[document.pk])
     stranger = Client()
     stranger.force_login(other_owner)
     client = Client()

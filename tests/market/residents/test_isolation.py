@@ -7,11 +7,13 @@ object id and has no entry in OBJECTS makes this test fail.
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
 from catalogue.models import DigitalFile, Product
+from market.export.models import ExportDocument, Parcel
 from market.residents.models import LineFulfilment, Resident
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 
@@ -36,10 +38,30 @@ def b_objects(other_resident, other_product):
     digital = VariantFactory(
         resident=other_resident, parent__kind=DIGITAL, parent__title="Oyun səsləri"
     ).parent
+    line = order_line(other_resident, other_product)
+    parcel = Parcel.objects.create(
+        order=line.order,
+        partner=other_resident.partner,
+        country="DE",
+        carrier="Courier",
+        min_days=2,
+        max_days=9,
+        weight_grams=1000,
+        charge=Decimal("10.00"),
+        amount=Decimal("10.00"),
+        currency="AZN",
+    )
+    parcel.lines.add(line)
+    document = ExportDocument(product=other_product, kind="origin", title="Origin")
+    document.file.save("origin.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     return {
         "edit": other_product.pk,
         "files": digital.pk,
-        "fulfil": order_line(other_resident, other_product).pk,
+        "fulfil": line.pk,
+        "documents": other_product.pk,
+        "document-delete": document.pk,
+        "parcel-invoice": parcel.pk,
+        "parcel-cn23": parcel.pk,
     }
 
 
@@ -54,6 +76,7 @@ def _snapshot(resident: Resident):
         ),
         DigitalFile.objects.count(),
         LineFulfilment.objects.count(),
+        list(ExportDocument.objects.order_by("pk").values_list("pk", "title", "file")),
         list(Resident.objects.order_by("pk").values_list("pk", "status", "bio")),
     )
 
