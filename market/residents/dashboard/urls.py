@@ -1,6 +1,7 @@
 from django.urls import path
 
 from market.export import dashboard_parcels
+from market.export import dashboard_views as export_views
 
 from . import views
 
@@ -22,5 +23,25 @@ urlpatterns = [
         "parcels/<int:pk>/cancel/",
         dashboard_parcels.ParcelCancelView.as_view(),
         name="parcel-cancel",
+    ),
+    path(
+        "listings/<int:pk>/documents/",
+        export_views.ExportDocumentsView.as_view(),
+        name="documents",
+    ),
+    path(
+        "documents/<int:pk>/delete/",
+        export_views.ExportDocumentDeleteView.as_view(),
+        name="document-delete",
+    ),
+    path(
+        "parcels/<int:pk>/invoice.pdf",
+        export_views.ParcelPaperView.as_view(paper="invoice"),
+        name="parcel-invoice",
+    ),
+    path(
+        "parcels/<int:pk>/cn23.pdf",
+        export_views.ParcelPaperView.as_view(paper="cn23"),
+        name="parcel-cn23",
     ),
 ]

@@ -7,12 +7,13 @@ object id and has no entry in OBJECTS makes this test fail.
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
 from catalogue.models import DigitalFile, Product
-from market.export.models import Parcel
+from market.export.models import ExportDocument, Parcel
 from market.residents.models import LineFulfilment, Resident
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 
@@ -51,12 +52,18 @@ def b_objects(other_resident, other_product):
         currency="AZN",
     )
     parcel.lines.add(line)
+    document = ExportDocument(product=other_product, kind="origin", title="Origin")
+    document.file.save("origin.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     return {
         "edit": other_product.pk,
         "files": digital.pk,
         "fulfil": line.pk,
         "parcel-move": parcel.pk,
         "parcel-cancel": parcel.pk,
+        "documents": other_product.pk,
+        "document-delete": document.pk,
+        "parcel-invoice": parcel.pk,
+        "parcel-cn23": parcel.pk,
     }
 
 
@@ -76,6 +83,7 @@ def _snapshot(resident: Resident):
                 "pk", "status", "tracking_number", "reason"
             )
         ),
+        list(ExportDocument.objects.order_by("pk").values_list("pk", "title", "file")),
         list(Resident.objects.order_by("pk").values_list("pk", "status", "bio")),
     )
 
