@@ -55,6 +55,61 @@ def destination_switcher(context) -> dict:
     }
 
 
+@register.simple_tag(takes_context=True)
+def line_reorder_refusal(context, line) -> str:
+    """Why the line cannot be bought again ("" when it can)."""
+    from ..orders import reorder_refusal
+
+    request = context.get("request")
+    return reorder_refusal(line, request.strategy) or ""
+
+
+@register.filter
+def order_status_label(status: str) -> str:
+    """Oscar's order and line statuses (stored in English) in the visitor's
+    language."""
+    from ..labels import STATUS_LABELS
+
+    label = STATUS_LABELS.get(status)
+    return str(label) if label else status
+
+
+@register.simple_tag
+def order_parcels(order):
+    return list(order.parcels.prefetch_related("lines").order_by("pk"))
+
+
+@register.simple_tag
+def product_facts(product) -> list[tuple[str, str]]:
+    """The listing's attributes as (label, value) in the visitor's language:
+    countries by name, weight in kg; the shipping profile replaces any old
+    "ships to" codes, and licence tiers are shown with the variants."""
+    from django.utils import formats
+    from django.utils.translation import gettext as _
+
+    from market.residents.dashboard.forms import ATTRIBUTE_LABELS
+
+    labels = {
+        **ATTRIBUTE_LABELS,
+        "weight_grams": _("Weight"),
+        "country_of_origin": _("Country of origin"),
+        "language": _("Language of teaching"),
+    }
+    facts = []
+    for value in product.get_attribute_values():
+        code = value.attribute.code
+        if code in ("ships_to", "licence"):
+            continue
+        shown = value.value
+        if code == "country_of_origin":
+            shown = country_name(str(shown).strip().upper())
+        elif code == "weight_grams" and shown:
+            kilograms = formats.number_format(int(shown) / 1000, 2, use_l10n=True)
+            shown = _("%(kilograms)s kg") % {"kilograms": kilograms}
+        facts.append((str(labels.get(code, value.attribute.name)), str(shown)))
+    return facts
+
+
 @register.inclusion_tag("market/export/export_papers.html")
 def export_papers(product) -> dict:
     """`{% export_papers product %}`: "Comes with: …", the titles and kinds of
