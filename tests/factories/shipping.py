@@ -13,6 +13,7 @@ from market.export.models import (
 )
 
 D = Decimal
+EU = ["DE", "FR", "NL", "IT"]
 
 
 def shipping_profile(
@@ -48,6 +49,52 @@ def free_delivery_profile(resident) -> ShippingProfile:
                 ["AZ", "GE", "TR", "DE"],
                 [{"carrier": "Courier", "min_days": 2, "max_days": 9}],
             )
+        ],
+    )
+
+
+def carpet_profile(resident):
+    """Azərpoçt and DHL to the EU by weight, courier or pick-up at home."""
+    return shipping_profile(
+        resident=resident,
+        name="Xalçalar",
+        zones=[
+            (
+                "Azerbaijan",
+                ["AZ"],
+                [
+                    {
+                        "carrier": "Pick-up at the Centre, Baku",
+                        "min_days": 0,
+                        "max_days": 1,
+                    },
+                    {
+                        "carrier": "Courier",
+                        "min_days": 1,
+                        "max_days": 3,
+                        "first_item": D("5.00"),
+                        "each_additional": D("2.00"),
+                    },
+                ],
+            ),
+            (
+                "Europe",
+                EU,
+                [
+                    {
+                        "carrier": "Azərpoçt EMS",
+                        "min_days": 7,
+                        "max_days": 14,
+                        "bands": [(2000, "30.00"), (10000, "70.00")],
+                    },
+                    {
+                        "carrier": "DHL Express",
+                        "min_days": 3,
+                        "max_days": 5,
+                        "bands": [(2000, "60.00"), (10000, "120.00")],
+                    },
+                ],
+            ),
         ],
     )
 

@@ -27,7 +27,7 @@ from market.payouts.models import EntryKind, LedgerEntry
 from market.payouts.selectors import order_ledger_sum
 from market.residents.strategy import Selector
 from tests.factories import ProductFactory
-from tests.factories.shipping import ship_with, shipping_profile
+from tests.factories.shipping import carpet_profile, ship_with, shipping_profile
 from tests.stripe_fixtures import (
     ADDRESS,
     ensure_countries,
@@ -39,52 +39,6 @@ from tests.stripe_fixtures import (
 pytestmark = pytest.mark.django_db
 D = Decimal
 EU = ["DE", "FR", "NL", "IT"]
-
-
-def carpet_profile(resident):
-    """Azərpoçt and DHL to the EU by weight, courier or pick-up at home."""
-    return shipping_profile(
-        resident=resident,
-        name="Xalçalar",
-        zones=[
-            (
-                "Azerbaijan",
-                ["AZ"],
-                [
-                    {
-                        "carrier": "Pick-up at the Centre, Baku",
-                        "min_days": 0,
-                        "max_days": 1,
-                    },
-                    {
-                        "carrier": "Courier",
-                        "min_days": 1,
-                        "max_days": 3,
-                        "first_item": D("5.00"),
-                        "each_additional": D("2.00"),
-                    },
-                ],
-            ),
-            (
-                "Europe",
-                EU,
-                [
-                    {
-                        "carrier": "Azərpoçt EMS",
-                        "min_days": 7,
-                        "max_days": 14,
-                        "bands": [(2000, "30.00"), (10000, "70.00")],
-                    },
-                    {
-                        "carrier": "DHL Express",
-                        "min_days": 3,
-                        "max_days": 5,
-                        "bands": [(2000, "60.00"), (10000, "120.00")],
-                    },
-                ],
-            ),
-        ],
-    )
 
 
 def print_profile(resident):
