@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -55,15 +56,22 @@ class ShippingProfileDetailView(ResidentRequiredMixin, TemplateView):
 
     template_name = "market/export/dashboard/profile.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        profile = get_object_or_404(
+    def _profile(self):
+        return get_object_or_404(
             usable_shipping_profiles(self.resident).prefetch_related(
                 "zones__rates__bands"
             ),
             pk=self.kwargs["pk"],
         )
-        context["profile"] = profile
+
+    def post(self, request, *args, **kwargs):
+        # Look the profile up first: another resident's id is a 404, not a 405.
+        self._profile()
+        return HttpResponseNotAllowed(["GET"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["profile"] = profile = self._profile()
         context["editable"] = not profile.is_centre_profile
         context["listings"] = profile.listings.count()
         return context

@@ -12,8 +12,10 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
 from catalogue.models import DigitalFile, Product
+from market.export.models import ShippingProfile, ShippingRate, ShippingZone
 from market.residents.models import LineFulfilment, Resident
 from tests.factories import ProductFactory, UserFactory, VariantFactory
+from tests.factories.shipping import shipping_profile
 
 from .conftest import order_line, png_upload
 
@@ -22,12 +24,18 @@ pytestmark = pytest.mark.django_db
 
 def _object_routes() -> list[str]:
     """Names of the resident dashboard's routes that take an object id."""
+    return sorted(_id_arguments())
+
+
+def _id_arguments() -> dict[str, str]:
+    """Route name -> the name of its object id argument (pk, profile_pk…)."""
     _prefix, resolver = get_resolver().namespace_dict["resident_dashboard"]
-    return sorted(
-        pattern.name
-        for pattern in resolver.url_patterns
-        if "pk" in pattern.pattern.converters
-    )
+    found = {}
+    for pattern in resolver.url_patterns:
+        for argument in pattern.pattern.converters:
+            if argument == "pk" or argument.endswith("_pk"):
+                found[pattern.name] = argument
+    return found
 
 
 @pytest.fixture
@@ -36,10 +44,32 @@ def b_objects(other_resident, other_product):
     digital = VariantFactory(
         resident=other_resident, parent__kind=DIGITAL, parent__title="Oyun səsləri"
     ).parent
+    profile = shipping_profile(
+        resident=other_resident,
+        name="Oyun parcels",
+        zones=[
+            (
+                "Near",
+                ["AZ", "GE"],
+                [{"carrier": "Courier", "min_days": 1, "max_days": 3}],
+            )
+        ],
+    )
+    zone = profile.zones.get()
+    rate = zone.rates.get()
     return {
         "edit": other_product.pk,
         "files": digital.pk,
         "fulfil": order_line(other_resident, other_product).pk,
+        "shipping-profile": profile.pk,
+        "shipping-profile-edit": profile.pk,
+        "shipping-profile-delete": profile.pk,
+        "shipping-zone-create": profile.pk,
+        "shipping-zone-edit": zone.pk,
+        "shipping-zone-delete": zone.pk,
+        "shipping-rate-create": zone.pk,
+        "shipping-rate-edit": rate.pk,
+        "shipping-rate-delete": rate.pk,
     }
 
 
@@ -55,6 +85,13 @@ def _snapshot(resident: Resident):
         DigitalFile.objects.count(),
         LineFulfilment.objects.count(),
         list(Resident.objects.order_by("pk").values_list("pk", "status", "bio")),
+        list(
+            ShippingProfile.objects.order_by("pk").values_list(
+                "pk", "name", "updated_at"
+            )
+        ),
+        list(ShippingZone.objects.order_by("pk").values_list("pk", "countries")),
+        list(ShippingRate.objects.order_by("pk").values_list("pk", "carrier")),
     )
 
 
@@ -83,10 +120,17 @@ def test_others_cannot_reach_resident_b_objects(
         "attr_country_of_origin": "XX",
         "file": png_upload(),
         "tracking_reference": "HACK",
+        "name": "Hacked",
+        "countries": ["AZ"],
+        "carrier": "Hacked",
+        "min_days": "1",
+        "max_days": "2",
+        "first_item": "0",
+        "each_additional": "0",
     }
 
-    for name in _object_routes():
-        url = reverse(f"resident_dashboard:{name}", kwargs={"pk": b_objects[name]})
+    for name, argument in sorted(_id_arguments().items()):
+        url = reverse(f"resident_dashboard:{name}", kwargs={argument: b_objects[name]})
         if method == "get":
             response = client.get(url)
         else:
@@ -141,6 +185,7 @@ def test_mass_assignment_changes_nothing_it_should_not(
             "attr_weight_grams": "5200",
             "attr_hs_code": "5701.10",
             "attr_country_of_origin": "AZ",
+            "shipping_profile": product.shipping.profile_id,
             # Fields nobody may set from the dashboard:
             "review_status": "live",
             "partner": other_resident.partner_id,
