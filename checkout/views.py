@@ -90,6 +90,8 @@ class ShippingMethodView(oscar_views.ShippingMethodView):
     def get_context_data(self, **kwargs):
         self._methods = [kwargs["method"]]
         return super().get_context_data(**kwargs)
+
+
 PAYMENT_METHOD = re.compile(r"^(pm|card|src)_[A-Za-z0-9_]{1,200}$")
 
 
