@@ -10,8 +10,10 @@ A document is a plain dict:
   resident names, materials);
 - facet values (lists of strings): `kind`, `category` (with every ancestor, so
   a category page is a filter on its own id), `programme`, `resident` (partner
-  ids), `ships_to` (country codes, SHIPS_ANYWHERE, or nothing for products
-  that are not shipped), `language`, `level`, `region`, `in_stock`;
+  ids), `ships_to` (the country codes of the shipping profile of a physical
+  good; nothing for one without a profile and for products that are not
+  shipped; SHIPS_ANYWHERE is the backends' marker, which no document sets
+  today), `language`, `level`, `region`, `in_stock`;
 - `price`: the lowest price in AZN (Decimal, or None), `date_created`, and
   `title_sort` (the folded original title).
 """
@@ -26,10 +28,11 @@ from oscar.apps.partner.models import StockRecord
 from catalogue.kinds import COURSE, PHYSICAL
 from catalogue.models import Category, Product
 from catalogue.stock import units_free, with_units_held
+from market.export.pricing import listing_profile, profile_countries
 from market.residents.models import Programme, ResidentStatus
 from market.residents.selectors import listing_refusal
 
-from .backends.base import IN_STOCK, SHIPS_ANYWHERE
+from .backends.base import IN_STOCK
 from .normalise import normalise
 
 LANGUAGES = ("az", "en", "ru")
@@ -46,6 +49,7 @@ def documents_queryset() -> QuerySet:
             Prefetch("stockrecords", queryset=_records()),
             "children",
             Prefetch("children__stockrecords", queryset=_records()),
+            "shipping__profile__zones",
         )
     )
 
@@ -136,16 +140,11 @@ def product_document(product: Product, categories: _Categories | None = None):
     for resident in sorted(residents, key=lambda resident: resident.pk):
         keywords.extend([resident.display_name, resident.startup_name])
 
+    # A physical good ships where its shipping profile's zones reach; with no
+    # profile, nowhere. Other kinds are not shipped: no country at all.
     ships_to: list[str] = []
     if kind == PHYSICAL:
-        codes = sorted(
-            {
-                code.strip().upper()
-                for code in attributes.get("ships_to", "").split(",")
-                if code.strip()
-            }
-        )
-        ships_to = codes or [SHIPS_ANYWHERE]
+        ships_to = sorted(profile_countries(listing_profile(product)))
 
     def course_value(code: str) -> list[str]:
         value = attributes.get(code, "").strip() if kind == COURSE else ""

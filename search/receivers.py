@@ -10,6 +10,7 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Category, Product, ProductAttributeValue, ProductCategory
 from catalogue.signals import stock_changed
+from market.export.models import ListingShipping, ShippingProfile
 from market.residents.models import Resident
 
 from .indexing import products_queue
@@ -35,6 +36,12 @@ def _resident_changed(sender, instance, raw=False, **kwargs):
     )
 
 
+def _shipping_profile_changed(sender, instance, raw=False, **kwargs):
+    # Every change to a profile's zones and carriers saves the profile.
+    if not raw:
+        products_queue(instance.listings.values_list("product_id", flat=True))
+
+
 def _category_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
@@ -56,6 +63,7 @@ def connect() -> None:
         (StockRecord, _of_product, "stockrecord"),
         (ProductAttributeValue, _of_product, "attribute"),
         (ProductCategory, _of_product, "productcategory"),
+        (ListingShipping, _of_product, "listingshipping"),
     ]:
         post_save.connect(receiver, sender=model, dispatch_uid=f"search-{name}")
         post_delete.connect(
@@ -66,5 +74,10 @@ def connect() -> None:
     )
     post_save.connect(
         _category_changed, sender=Category, dispatch_uid="search-category"
+    )
+    post_save.connect(
+        _shipping_profile_changed,
+        sender=ShippingProfile,
+        dispatch_uid="search-shipping-profile",
     )
     stock_changed.connect(_stock_changed, dispatch_uid="search-stock-changed")

@@ -103,3 +103,23 @@ def ship_with(product, profile: ShippingProfile) -> None:
     ListingShipping.objects.update_or_create(
         product=product, defaults={"profile": profile}
     )
+
+
+def ships_to(product, countries, *, name: str = "") -> ShippingProfile:
+    """Ship `product` with a profile of its resident: one zone of
+    `countries` and a free courier to it."""
+    record = product.stockrecords.first()
+    resident = getattr(record.partner, "resident", None) if record else None
+    profile = shipping_profile(
+        resident=resident,
+        name=name or f"To {', '.join(countries)}",
+        zones=[
+            (
+                "Zone",
+                countries,
+                [{"carrier": "Courier", "min_days": 2, "max_days": 9}],
+            )
+        ],
+    )
+    ship_with(product, profile)
+    return profile

@@ -294,7 +294,8 @@ def test_document_source_of_a_catalogue_product(catalogue, resident):
         "category": [category],
         "programme": ["cultech"],
         "resident": [partner],
-        "ships_to": ["*"],
+        # The countries of its shipping profile.
+        "ships_to": ["AZ", "DE", "GE", "TR"],
         "language": [],
         "level": [],
         "region": [],

@@ -19,6 +19,7 @@ from search.backends.database import DatabaseBackend
 from search.indexing import pending_index, products_queue
 from search.models import DocumentFacet, PendingIndex, ProductDocument
 from tests.factories import ProductFactory
+from tests.factories.shipping import ships_to
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +49,9 @@ def test_saving_a_product_indexes_it_after_commit(
                 "weight_grams": 5200,
                 "hs_code": "5701.10",
                 "country_of_origin": "AZ",
-                "ships_to": "de, az",
             },
         )
+        ships_to(product, ["DE", "AZ"])
         # Inside the transaction only the outbox knows.
         assert not ProductDocument.objects.filter(product=product).exists()
         assert PendingIndex.objects.filter(product_id=product.pk).exists()

@@ -16,6 +16,7 @@ from search.backends.resilient import ResilientBackend
 from search.facets import BuyerCurrency, price_bands
 from search.views import CatalogueView
 from tests.factories import CategoryFactory, ProductFactory, ResidentFactory
+from tests.factories.shipping import ships_to
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,8 @@ def test_catalogue_counts_every_facet(client, catalogue, resident):
         "price": {"0-25": 2, "25-50": 1, "200-500": 1},
         "programme": {"cultech": 4},
         "resident": {str(resident.partner_id): 4},
+        # The carpet's shipping profile (Free delivery).
+        "ships_to": {"AZ": 1, "DE": 1, "GE": 1, "TR": 1},
         "language": {"az": 1},
         "in_stock": {"1": 4},
     }
@@ -126,6 +129,7 @@ def test_selecting_a_kind_keeps_the_other_kinds_and_narrows_the_other_facets(
         "price": {"200-500": 1},
         "programme": {"cultech": 1},
         "resident": {str(resident.partner_id): 1},
+        "ships_to": {"AZ": 1, "DE": 1, "GE": 1, "TR": 1},
         "in_stock": {"1": 1},
     }
     (kinds,) = [g for g in response.context["facet_groups"] if g.name == "kind"]
@@ -145,29 +149,27 @@ def test_two_kinds_are_alternatives(client, catalogue):
 @pytest.fixture
 def shipped_to_germany(resident, django_capture_on_commit_callbacks):
     """Physical goods on both sides of 200 EUR (at 0.54 EUR for 1 AZN), some
-    shipping to Germany, and a digital file that is never shipped."""
+    shipping to Germany (their shipping profiles say where), and a digital
+    file that is never shipped."""
     with django_capture_on_commit_callbacks(execute=True):
-        return {
+        products = {
             # 370.37 AZN is shown as 200.00 EUR: at most 200 EUR.
             "at_200": ProductFactory(
-                resident=resident,
-                price=Decimal("370.37"),
-                attributes=SHIPPED | {"ships_to": "DE,FR"},
+                resident=resident, price=Decimal("370.37"), attributes=SHIPPED
             ),
             # 370.38 AZN is shown as 200.01 EUR.
             "over_200": ProductFactory(
-                resident=resident,
-                price=Decimal("370.38"),
-                attributes=SHIPPED | {"ships_to": "DE"},
+                resident=resident, price=Decimal("370.38"), attributes=SHIPPED
             ),
             "france_only": ProductFactory(
-                resident=resident,
-                price=Decimal("100.00"),
-                attributes=SHIPPED | {"ships_to": "FR"},
+                resident=resident, price=Decimal("100.00"), attributes=SHIPPED
             ),
-            # No shipping limit: ships anywhere, Germany included.
-            "anywhere": ProductFactory(
+            "europe": ProductFactory(
                 resident=resident, price=Decimal("50.00"), attributes=SHIPPED
+            ),
+            # No shipping profile: ships nowhere, found under no country.
+            "no_profile": ProductFactory(
+                resident=resident, price=Decimal("40.00"), attributes=SHIPPED
             ),
             "file": ProductFactory(
                 resident=resident,
@@ -177,6 +179,11 @@ def shipped_to_germany(resident, django_capture_on_commit_callbacks):
                 attributes={"file_format": "PDF"},
             ),
         }
+        ships_to(products["at_200"], ["DE", "FR"])
+        ships_to(products["over_200"], ["DE"])
+        ships_to(products["france_only"], ["FR"])
+        ships_to(products["europe"], ["DE", "FR"])
+    return products
 
 
 def test_ships_to_germany_under_200_eur(client, rates, shipped_to_germany):
@@ -190,7 +197,7 @@ def test_ships_to_germany_under_200_eur(client, rates, shipped_to_germany):
     )
 
     assert response.status_code == 200
-    assert _pks(response) == [products["anywhere"].pk, products["at_200"].pk]
+    assert _pks(response) == [products["europe"].pk, products["at_200"].pk]
     # Every other facet counts within "ships to DE" and "at most 200 EUR";
     # the countries themselves are counted without the DE selection.
     assert _counts(response)["ships_to"] == {"DE": 2, "FR": 3}

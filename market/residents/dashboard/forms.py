@@ -8,8 +8,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.kinds import DIGITAL, KINDS, LICENCES
+from catalogue.kinds import DIGITAL, KINDS, LICENCES, PHYSICAL
 from catalogue.models import Category
+from market.export.countries import country_choices
+from market.export.selectors import usable_shipping_profiles
 from market.uploads import check_digital_file, check_image
 from market.validators import validate_one_line
 
@@ -30,8 +32,7 @@ ATTRIBUTE_LABELS = {
     "dimensions": _("Dimensions"),
     "materials": _("Materials"),
     "hs_code": _("HS code"),
-    "country_of_origin": _("Country of origin (ISO code)"),
-    "ships_to": _("Ships to (country codes, comma-separated)"),
+    "country_of_origin": _("Country of origin"),
     "file_format": _("File format"),
     "file_size_mb": _("File size (MB)"),
     "duration_hours": _("Duration (hours)"),
@@ -114,7 +115,7 @@ class ListingForm(forms.Form):
     )
     image = forms.FileField(label=_("Picture"), required=False)
 
-    def __init__(self, *args, kind: str, **kwargs):
+    def __init__(self, *args, kind: str, resident=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
         _name, _shipping, track_stock, attributes = KINDS[kind]
@@ -138,12 +139,38 @@ class ListingForm(forms.Form):
                 label=_("In stock (seats for a course)"), min_value=0
             )
         for code, _label, attribute_type, required in attributes:
-            if code == "licence":
+            # Where a physical good ships is its shipping profile (below).
+            if code in ("licence", "ships_to"):
+                continue
+            if code == "country_of_origin":
+                # Chosen by name, in the visitor's language; stored as the code.
+                self.fields["attr_country_of_origin"] = forms.ChoiceField(
+                    label=ATTRIBUTE_LABELS[code],
+                    choices=country_choices(),
+                    initial="AZ",
+                    required=required,
+                )
                 continue
             field_class = _FIELD_TYPES[attribute_type]
             options = {"min_value": 0} if attribute_type == "integer" else {}
             self.fields[f"attr_{code}"] = field_class(
                 label=ATTRIBUTE_LABELS[code], required=required, **options
+            )
+        if kind == PHYSICAL:
+            # The resident's own profiles and the Centre's: another resident's
+            # is not a choice, so posting its id is a form error.
+            self.fields["shipping_profile"] = forms.ModelChoiceField(
+                label=_("Shipping profile"),
+                queryset=usable_shipping_profiles(resident),
+                help_text=_(
+                    "Where the parcel may go, with which carriers, at what price "
+                    "(Shipping profiles in your dashboard)."
+                ),
+                error_messages={
+                    "invalid_choice": _(
+                        "Choose one of your shipping profiles or one of the Centre's."
+                    ),
+                },
             )
 
     def clean_image(self):
@@ -170,6 +197,8 @@ class ListingForm(forms.Form):
                 if key.startswith("attr_") and value not in (None, "")
             },
         }
+        if self.kind == PHYSICAL:
+            arguments["shipping_profile"] = data["shipping_profile"]
         if self.kind == DIGITAL:
             arguments["licence_prices"] = {
                 code: data[f"price_{code}"] for code, _name in LICENCES

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from market.export import dashboard_parcels
+from market.export import dashboard_profiles as shipping
 from market.export import dashboard_views as export_views
 
 from . import views
@@ -43,5 +44,60 @@ urlpatterns = [
         "parcels/<int:pk>/cn23.pdf",
         export_views.ParcelPaperView.as_view(paper="cn23"),
         name="parcel-cn23",
+    ),
+    path(
+        "shipping/",
+        shipping.ShippingProfileListView.as_view(),
+        name="shipping-profiles",
+    ),
+    path(
+        "shipping/new/",
+        shipping.ShippingProfileCreateView.as_view(),
+        name="shipping-profile-create",
+    ),
+    path(
+        "shipping/<int:pk>/",
+        shipping.ShippingProfileDetailView.as_view(),
+        name="shipping-profile",
+    ),
+    path(
+        "shipping/<int:pk>/edit/",
+        shipping.ShippingProfileUpdateView.as_view(),
+        name="shipping-profile-edit",
+    ),
+    path(
+        "shipping/<int:pk>/delete/",
+        shipping.ShippingProfileDeleteView.as_view(),
+        name="shipping-profile-delete",
+    ),
+    path(
+        "shipping/<int:profile_pk>/zones/new/",
+        shipping.ShippingZoneFormView.as_view(),
+        name="shipping-zone-create",
+    ),
+    path(
+        "shipping/zones/<int:pk>/",
+        shipping.ShippingZoneFormView.as_view(),
+        name="shipping-zone-edit",
+    ),
+    path(
+        "shipping/zones/<int:pk>/delete/",
+        shipping.ShippingZoneDeleteView.as_view(),
+        name="shipping-zone-delete",
+    ),
+    path(
+        "shipping/zones/<int:zone_pk>/rates/new/",
+        shipping.ShippingRateFormView.as_view(),
+        name="shipping-rate-create",
+    ),
+    path(
+        "shipping/rates/<int:pk>/",
+        shipping.ShippingRateFormView.as_view(),
+        name="shipping-rate-edit",
+    ),
+    path(
+        "shipping/rates/<int:pk>/delete/",
+        shipping.ShippingRateDeleteView.as_view(),
+        name="shipping-rate-delete",
     ),
 ]

@@ -16,8 +16,9 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.apps.order.models import Line
 
-from catalogue.kinds import DIGITAL, KINDS, LICENCES
+from catalogue.kinds import DIGITAL, KINDS, LICENCES, PHYSICAL
 from catalogue.models import Product
+from market.export.pricing import listing_profile
 
 from .. import services
 from ..selectors import acting_resident, owned_products
@@ -35,7 +36,7 @@ class ResidentRequiredMixin(LoginRequiredMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
-            if "pk" in kwargs:
+            if any(key == "pk" or key.endswith("_pk") for key in kwargs):
                 # Nothing about a given object is told to an anonymous visitor.
                 raise PermissionDenied
             return self.handle_no_permission()
@@ -131,6 +132,8 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
             value = getattr(product.attr, code, None)
             if value is not None and code != "licence":
                 initial[f"attr_{code}"] = value
+        if product.product_class.slug == PHYSICAL:
+            initial["shipping_profile"] = listing_profile(product)
         record = product.stockrecords.first()
         if record is not None:
             initial.update(price=record.price, stock=record.num_in_stock)
@@ -144,7 +147,9 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         product = self._product()
         kind = self._kind(product)
-        form = ListingForm(kind=kind, initial=self._initial(product))
+        form = ListingForm(
+            kind=kind, resident=self.resident, initial=self._initial(product)
+        )
         return self.render_to_response(
             self.get_context_data(form=form, product=product, kind=kind)
         )
@@ -152,7 +157,9 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         product = self._product()
         kind = self._kind(product)
-        form = ListingForm(request.POST, request.FILES, kind=kind)
+        form = ListingForm(
+            request.POST, request.FILES, kind=kind, resident=self.resident
+        )
         if form.is_valid():
             try:
                 if product is None:

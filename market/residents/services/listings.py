@@ -23,6 +23,8 @@ from catalogue.models import (
     ReviewStatus,
 )
 from market.accounts.models import User
+from market.export.models import ShippingProfile
+from market.export.services import listing_shipping_set
 from market.html import sanitise_html
 from market.uploads import check_digital_file, check_image
 
@@ -99,6 +101,18 @@ def _write_details(
         _set_stock(product, resident, price, stock if track_stock else None)
 
 
+def _set_shipping(
+    product: Product,
+    resident: Resident,
+    kind: str,
+    profile: ShippingProfile | None,
+) -> None:
+    """A physical listing ships with `profile` (the resident's own or the
+    Centre's; another resident's is refused with PermissionDenied)."""
+    if profile is not None and KINDS[kind][1]:
+        listing_shipping_set(product=product, profile=profile, resident=resident)
+
+
 def _set_texts(
     product: Product,
     *,
@@ -142,11 +156,13 @@ def listing_create(
     stock: int | None = None,
     attributes: dict,
     image: UploadedFile | None = None,
+    shipping_profile: ShippingProfile | None = None,
 ) -> Product:
     """A new listing of one kind; it waits for staff review before it is public.
 
     The title and description are the original (shown in Azerbaijani and as
-    the fallback); the `_en` and `_ru` ones are optional translations."""
+    the fallback); the `_en` and `_ru` ones are optional translations. A
+    physical listing ships with `shipping_profile`."""
     resident_check_may_act(resident)
     _check_prices(price, licence_prices)
     product = Product(
@@ -169,6 +185,7 @@ def listing_create(
     _write_details(
         product, resident, kind, category, price, licence_prices, stock, attributes
     )
+    _set_shipping(product, resident, kind, shipping_profile)
     _save_image(product, image)
     return product
 
@@ -190,9 +207,10 @@ def listing_update(
     stock: int | None = None,
     attributes: dict,
     image: UploadedFile | None = None,
+    shipping_profile: ShippingProfile | None = None,
 ) -> Product:
     """Change one of the resident's listings, translations included (an empty
-    one clears it); it goes back to staff review."""
+    one clears it) and its shipping profile; it goes back to staff review."""
     resident_check_may_act(resident)
     product = owned_products(resident).select_for_update().get(pk=product.pk)
     _check_prices(price, licence_prices)
@@ -212,6 +230,7 @@ def listing_update(
     _write_details(
         product, resident, kind, category, price, licence_prices, stock, attributes
     )
+    _set_shipping(product, resident, kind, shipping_profile)
     _save_image(product, image)
     return product
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from catalogue.models import DigitalFile, Product, ReviewStatus
+from market.export.models import ShippingProfile
+from market.export.pricing import listing_profile
 from market.residents.models import LineFulfilment
 from search.backends import ProductQuery, get_backend
 
@@ -24,7 +26,6 @@ KIND_FIELDS = {
         "attr_weight_grams": "5200",
         "attr_hs_code": "5701.10",
         "attr_country_of_origin": "AZ",
-        "attr_ships_to": "AZ, DE, US",
     },
     DIGITAL: {
         "price_personal": "15.00",
@@ -43,8 +44,21 @@ KIND_FIELDS = {
 }
 
 
+def _shipping(kind=PHYSICAL) -> dict:
+    """A physical listing ships with a profile: the `catalogue` fixture's."""
+    if kind != PHYSICAL:
+        return {}
+    return {"shipping_profile": ShippingProfile.objects.get(name="Free delivery").pk}
+
+
 def _create(client, kind, category, **extra):
-    data = {**CATEGORY_FIELDS, "category": category.pk, **KIND_FIELDS[kind], **extra}
+    data = {
+        **CATEGORY_FIELDS,
+        "category": category.pk,
+        **KIND_FIELDS[kind],
+        **_shipping(kind),
+        **extra,
+    }
     return client.post(
         reverse("resident_dashboard:create", kwargs={"kind": kind}), data
     )
@@ -96,7 +110,8 @@ def test_a_physical_listing_keeps_its_kind_attributes(
         3,
     )
     assert (product.attr.hs_code, product.attr.weight_grams) == ("5701.10", 5200)
-    assert product.attr.ships_to == "AZ, DE, US"
+    assert product.attr.country_of_origin == "AZ"
+    assert listing_profile(product) == ShippingProfile.objects.get(name="Free delivery")
     image_name = product.images.get().original.name
     assert image_name.endswith(".png")
     assert "picture" not in image_name
@@ -132,6 +147,7 @@ def test_editing_a_live_listing_sends_it_back_to_review(
             "title": "Quba xalçası, 2x3 m",
             "category": catalogue["category"].pk,
             **KIND_FIELDS[PHYSICAL],
+            **_shipping(),
         },
     )
 
@@ -316,6 +332,7 @@ def test_editing_only_a_translation_sends_the_listing_back_to_review(
             "description": initial["description"],
             "category": initial["category"].pk,
             **KIND_FIELDS[PHYSICAL],
+            **_shipping(),
             "description_en": "<p>Hand-knotted</p><script>alert(1)</script>",
         },
     )

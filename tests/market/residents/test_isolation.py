@@ -13,9 +13,16 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
 from catalogue.models import DigitalFile, Product
-from market.export.models import ExportDocument, Parcel
+from market.export.models import (
+    ExportDocument,
+    Parcel,
+    ShippingProfile,
+    ShippingRate,
+    ShippingZone,
+)
 from market.residents.models import LineFulfilment, Resident
 from tests.factories import ProductFactory, UserFactory, VariantFactory
+from tests.factories.shipping import shipping_profile
 
 from .conftest import order_line, png_upload
 
@@ -24,12 +31,18 @@ pytestmark = pytest.mark.django_db
 
 def _object_routes() -> list[str]:
     """Names of the resident dashboard's routes that take an object id."""
+    return sorted(_id_arguments())
+
+
+def _id_arguments() -> dict[str, str]:
+    """Route name -> the name of its object id argument (pk, profile_pk…)."""
     _prefix, resolver = get_resolver().namespace_dict["resident_dashboard"]
-    return sorted(
-        pattern.name
-        for pattern in resolver.url_patterns
-        if "pk" in pattern.pattern.converters
-    )
+    found = {}
+    for pattern in resolver.url_patterns:
+        for argument in pattern.pattern.converters:
+            if argument == "pk" or argument.endswith("_pk"):
+                found[pattern.name] = argument
+    return found
 
 
 @pytest.fixture
@@ -54,6 +67,19 @@ def b_objects(other_resident, other_product):
     parcel.lines.add(line)
     document = ExportDocument(product=other_product, kind="origin", title="Origin")
     document.file.save("origin.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    profile = shipping_profile(
+        resident=other_resident,
+        name="Oyun parcels",
+        zones=[
+            (
+                "Near",
+                ["AZ", "GE"],
+                [{"carrier": "Courier", "min_days": 1, "max_days": 3}],
+            )
+        ],
+    )
+    zone = profile.zones.get()
+    rate = zone.rates.get()
     return {
         "edit": other_product.pk,
         "files": digital.pk,
@@ -64,6 +90,15 @@ def b_objects(other_resident, other_product):
         "document-delete": document.pk,
         "parcel-invoice": parcel.pk,
         "parcel-cn23": parcel.pk,
+        "shipping-profile": profile.pk,
+        "shipping-profile-edit": profile.pk,
+        "shipping-profile-delete": profile.pk,
+        "shipping-zone-create": profile.pk,
+        "shipping-zone-edit": zone.pk,
+        "shipping-zone-delete": zone.pk,
+        "shipping-rate-create": zone.pk,
+        "shipping-rate-edit": rate.pk,
+        "shipping-rate-delete": rate.pk,
     }
 
 
@@ -85,6 +120,13 @@ def _snapshot(resident: Resident):
         ),
         list(ExportDocument.objects.order_by("pk").values_list("pk", "title", "file")),
         list(Resident.objects.order_by("pk").values_list("pk", "status", "bio")),
+        list(
+            ShippingProfile.objects.order_by("pk").values_list(
+                "pk", "name", "updated_at"
+            )
+        ),
+        list(ShippingZone.objects.order_by("pk").values_list("pk", "countries")),
+        list(ShippingRate.objects.order_by("pk").values_list("pk", "carrier")),
     )
 
 
@@ -115,10 +157,17 @@ def test_others_cannot_reach_resident_b_objects(
         "tracking_reference": "HACK",
         "status": "packed",
         "reason": "hack",
+        "name": "Hacked",
+        "countries": ["AZ"],
+        "carrier": "Hacked",
+        "min_days": "1",
+        "max_days": "2",
+        "first_item": "0",
+        "each_additional": "0",
     }
 
-    for name in _object_routes():
-        url = reverse(f"resident_dashboard:{name}", kwargs={"pk": b_objects[name]})
+    for name, argument in sorted(_id_arguments().items()):
+        url = reverse(f"resident_dashboard:{name}", kwargs={argument: b_objects[name]})
         if method == "get":
             response = client.get(url)
         else:
@@ -173,6 +222,7 @@ def test_mass_assignment_changes_nothing_it_should_not(
             "attr_weight_grams": "5200",
             "attr_hs_code": "5701.10",
             "attr_country_of_origin": "AZ",
+            "shipping_profile": product.shipping.profile_id,
             # Fields nobody may set from the dashboard:
             "review_status": "live",
             "partner": other_resident.partner_id,

@@ -19,6 +19,7 @@ from market.residents.models import Programme
 from search.backends.database import DatabaseBackend
 from search.documents import all_documents
 from tests.factories import ProductFactory, ResidentFactory
+from tests.factories.shipping import ships_to
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -96,7 +97,6 @@ def shop(db, backend):
                 "weight_grams": 5200,
                 "hs_code": "5701.10",
                 "country_of_origin": "AZ",
-                "ships_to": "AZ, DE, TR",
             },
         ),
         "kilim": ProductFactory(
@@ -112,7 +112,6 @@ def shop(db, backend):
                 "weight_grams": 2100,
                 "hs_code": "5702.10",
                 "country_of_origin": "AZ",
-                "ships_to": "AZ,DE",
             },
         ),
         "vase": ProductFactory(
@@ -170,6 +169,10 @@ def shop(db, backend):
             },
         ),
     }
+    # Where the physical goods ship: their shipping profiles' countries.
+    ships_to(products["carpet"], ["AZ", "DE", "TR"])
+    ships_to(products["kilim"], ["AZ", "DE"])
+    ships_to(products["vase"], ["AZ", "DE"])
     products.update(
         weaver=weaver,
         sound=sound,
