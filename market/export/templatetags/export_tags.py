@@ -119,3 +119,17 @@ def export_papers(product) -> dict:
     for document in documents:
         document.kind_label = document.get_kind_display()
     return {"documents": documents}
+
+
+@register.simple_tag
+def address_lines(address) -> list[str]:
+    """An address's lines with its country by name in the visitor's language
+    (Oscar's own lines end with the country's English name)."""
+    if address is None:
+        return []
+    country_code = address.country_id
+    english = address.country.printable_name if country_code else None
+    lines = [line for line in address.active_address_fields() if line != english]
+    if country_code:
+        lines.append(country_name(country_code))
+    return lines

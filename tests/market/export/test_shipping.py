@@ -26,8 +26,7 @@ from market.export.pricing import basket_parcels, option_price
 from market.payouts.models import EntryKind, LedgerEntry
 from market.payouts.selectors import order_ledger_sum
 from market.residents.strategy import Selector
-from tests.factories import ProductFactory
-from tests.factories.shipping import carpet_profile, ship_with, shipping_profile
+from tests.factories.shipping import shipping_profile
 from tests.stripe_fixtures import (
     ADDRESS,
     ensure_countries,
@@ -39,52 +38,6 @@ from tests.stripe_fixtures import (
 pytestmark = pytest.mark.django_db
 D = Decimal
 EU = ["DE", "FR", "NL", "IT"]
-
-
-def print_profile(resident):
-    """A flat price per item to the EU, free from 300 AZN."""
-    return shipping_profile(
-        resident=resident,
-        name="Prints",
-        zones=[
-            (
-                "EU",
-                EU,
-                [
-                    {
-                        "carrier": "Azərpoçt",
-                        "min_days": 10,
-                        "max_days": 20,
-                        "first_item": D("25.00"),
-                        "each_additional": D("5.00"),
-                        "free_over": D("300.00"),
-                    }
-                ],
-            )
-        ],
-    )
-
-
-@pytest.fixture
-def berlin(catalogue, resident, other_resident):
-    """The Berlin basket's goods: the carpet (5.2 kg) from resident A on
-    their own profile, a print (1 kg) from resident B on theirs."""
-    carpet = catalogue[PHYSICAL]
-    ship_with(carpet, carpet_profile(resident))
-    print_ = ProductFactory(
-        resident=other_resident,
-        kind=PHYSICAL,
-        title="Şəbəkə çapı",
-        price=D("80.00"),
-        num_in_stock=10,
-        attributes={
-            "weight_grams": 1000,
-            "hs_code": "4911.91",
-            "country_of_origin": "AZ",
-        },
-    )
-    ship_with(print_, print_profile(other_resident))
-    return carpet, print_
 
 
 def _basket(user, *items):
