@@ -56,8 +56,9 @@ def test_a_residents_sale_notice_shows_names_as_typed(sale, settings):
         "\n"
         f"- {TITLE} × 2: 240.00 AZN\n"
         "\n"
-        "Mark lines shipped, and see your share after commission, in your "
-        f"dashboard: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/en/shop/my-shop/\n"
+        "Pack and ship your parcel, print its customs papers, and see your "
+        "share after commission, in your dashboard: "
+        f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/en/shop/my-shop/\n"
     )
 
 
