@@ -15,6 +15,9 @@ from catalogue.models import Product, ProductImage
 from cms.models import HomePage
 from market.accounts.models import User
 from market.demo import builders, data
+from market.export.models import Parcel, ShippingProfile
+from market.export.pricing import listing_profile, profile_countries
+from market.payouts.selectors import order_ledger_sum
 from market.residents.models import Programme, Resident, ResidentStatus
 from search.models import ProductDocument
 
@@ -156,7 +159,10 @@ def test_products_carry_their_titles_and_descriptions_in_three_languages(demo):
     assert kilim.categories.get().name == data.CATEGORIES["carpets"]["name"]["az"]
     prayer_rug = Product.objects.get(title_en='Prayer rug "Buta"')
     assert prayer_rug.title_ru == "Молитвенный коврик «Бута»"
-    assert prayer_rug.attr.ships_to == "AZ, TR, GE"
+    # Where it ships comes from its resident's shipping profile, not codes.
+    assert {"AZ", "TR", "GE", "DE", "US"} <= profile_countries(
+        listing_profile(prayer_rug)
+    )
     assert not Product.objects.filter(parent__isnull=True, title_en="").exists()
     assert not Product.objects.filter(parent__isnull=True, description_ru="").exists()
 
@@ -189,3 +195,48 @@ def test_load_demo_adds_translations_missing_from_an_older_demo(demo):
         "<p>Ours</p>",
     )
     assert variant.title_ru == f"{spec['title']['ru']} (Commercial)"
+
+
+def test_every_physical_good_ships_with_a_profile_of_two_carriers_a_zone(demo):
+    physical = Product.objects.filter(product_class__slug=PHYSICAL, parent__isnull=True)
+    profiles = {listing_profile(product) for product in physical}
+
+    assert None not in profiles
+    assert all(profile.resident_id for profile in profiles)
+    for profile in profiles:
+        assert [zone.name for zone in profile.zones.order_by("pk")] == [
+            "Azərbaycan",
+            "Neighbours",
+            "European Union",
+            "Rest of the world",
+        ]
+        assert {zone.rates.count() for zone in profile.zones.all()} == {2}
+    assert ShippingProfile.objects.filter(resident__isnull=True).count() == 1
+
+
+def test_one_demo_order_in_each_parcel_state(demo):
+    parcels = Parcel.objects.select_related("order").order_by("pk")
+
+    assert [parcel.status for parcel in parcels] == [
+        "paid",
+        "packed",
+        "shipped",
+        "delivered",
+        "cancelled",
+        "returned",
+    ]
+    assert [parcel.order.status for parcel in parcels] == [
+        "Paid",
+        "Paid",
+        "Shipped",
+        "Complete",
+        "Cancelled",
+        "Cancelled",
+    ]
+    for parcel in parcels:
+        order = parcel.order
+        refunded = sum((r.total for r in order.refunds.all()), Decimal("0.00"))
+        assert order_ledger_sum(order=order) == order.total_incl_tax - refunded
+    assert all(
+        p.tracking_number for p in parcels if p.status in ("shipped", "delivered")
+    )
