@@ -52,13 +52,14 @@ OTHERS = {
     "GB": {
         "tax_name": "VAT",
         "tax_percent": "20",
-        "free_under": "155",
+        "free_under": "0",
         "clearance_fee": "10",
         "currency": "EUR",
         "note": (
-            "UK: up to 135 GBP (about 155 EUR) VAT is the seller's, at the point "
-            "of sale, not the border's; above it, import VAT 20% (and duty on some "
-            "goods) plus the carrier's fee (about 10 EUR)."
+            "UK: up to 135 GBP the seller owes UK VAT at the point of sale; the "
+            "shop does not collect it, so the carrier may ask the recipient for "
+            "it. Above it, import VAT 20% (and duty on some goods) plus the "
+            "carrier's fee (about 10 EUR). Estimated from the first pound."
         ),
     },
     "US": {
