@@ -47,6 +47,9 @@ OVERRIDES = {
     ("customer.forms", "PasswordResetForm"): "market.accounts.forms.PasswordResetForm",
     # Shipping per parcel, one parcel per resident (market/export/shipping.py).
     ("shipping.repository", "Repository"): "market.export.shipping.Repository",
+    ("checkout.forms", "ShippingAddressForm"): (
+        "market.export.forms_address.ShippingAddressForm"
+    ),
     # Sorting by a column with no field behind it is ignored, not a 500.
     ("dashboard.tables", "DashboardTable"): "market.dashboard_tables.DashboardTable",
     # Pictures over MARKET_IMAGE_MAX_PIXELS are refused before decoding.

@@ -20,7 +20,7 @@ from checkout.models import CheckoutPayment, Refund
 from checkout.services import parcel_refund
 from market.currencies.money import convert, convert_line
 from market.export import services
-from market.export.countries import country_name
+from market.export.countries import COUNTRY_CODES, country_name
 from market.export.models import Parcel, ParcelStatus, WeightBand
 from market.export.pricing import basket_parcels, option_price
 from market.payouts.models import EntryKind, LedgerEntry
@@ -606,3 +606,20 @@ def test_the_buyer_picks_a_country_once_by_name(client, buyer, berlin):
     assert does_not in chosen.content.decode()
     assert buyer.destination_country == "TR"
     assert 'value="TR" selected' in chosen.content.decode()
+
+
+def test_the_address_form_offers_every_country_by_name(buyer, berlin):
+    carpet, _print = berlin
+    client = _client(buyer)
+    client.post(reverse("basket:add", kwargs={"pk": carpet.pk}), {"quantity": 1})
+
+    page = client.get(reverse("checkout:shipping-address"))
+    with translation.override("ru"):
+        russian = client.get(reverse("checkout:shipping-address"))
+
+    choices = page.context["form"].fields["country"].choices
+    assert choices[0] == ("AZ", country_name("AZ", "az"))
+    assert ("JP", country_name("JP", "az")) in choices
+    assert len(choices) == len(COUNTRY_CODES)
+    assert '<option value="DE">Almaniya</option>' in page.content.decode()
+    assert '<option value="DE">Германия</option>' in russian.content.decode()
