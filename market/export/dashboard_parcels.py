@@ -68,7 +68,7 @@ class ParcelListView(ResidentRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         parcels = list(
             Parcel.objects.filter(partner_id=self.resident.partner_id)
-            .select_related("order__shipping_address")
+            .select_related("order__shipping_address__country")
             .prefetch_related("lines")
             .order_by("-created_at", "-pk")[:200]
         )
