@@ -16,17 +16,20 @@ from oscar.apps.address.models import Country
 from oscar.apps.basket.models import Basket
 from oscar.apps.partner.models import StockRecord
 
+from catalogue.kinds import PHYSICAL
 from checkout.models import CheckoutPayment, Refund
 from checkout.services import order_line_refund, parcel_refund
 from market.currencies.money import convert, convert_line
 from market.export import services
 from market.export.countries import country_name
-from market.export.models import Parcel, ParcelStatus, ShippingRate
+from market.export.models import Parcel, ParcelStatus, ShippingRate, WeightBand
 from market.export.papers import commercial_invoice_pdf, customs_declaration_pdf
+from market.export.pricing import basket_parcels
 from market.payments import client as payments_client
 from market.payouts.selectors import order_ledger_sum
 from market.residents.models import ResidentStatus
-from tests.factories import ResidentFactory
+from tests.factories import ProductFactory, ResidentFactory
+from tests.factories.shipping import ship_with
 from tests.market.export import test_shipping as shipping
 from tests.market.export.test_papers import _text, make_parcel
 
@@ -368,3 +371,75 @@ def test_a_cancelled_parcel_moves_no_more(placed, owner, resident):
             )
     parcel.refresh_from_db()
     assert parcel.status == ParcelStatus.CANCELLED
+
+
+def test_a_parcels_price_does_not_depend_on_the_order_of_the_basket(
+    buyer, resident, berlin
+):
+    """Two listings of one resident on two profiles travel as one parcel.
+    Priced by the first line's profile, a buyer who put the resident's print
+    (flat, free over 300 AZN) in first got the 5.2 kg carpet sent free."""
+    carpet, _other_print = berlin
+    print_ = ProductFactory(
+        resident=resident,
+        kind=PHYSICAL,
+        title="Kiçik çap",
+        price=D("80.00"),
+        num_in_stock=5,
+        attributes={"weight_grams": 1000},
+    )
+    ship_with(print_, shipping.print_profile(resident))
+    print_first = shipping._basket(buyer, (print_, 1), (carpet, 1))
+    carpet_first = shipping._basket(buyer, (carpet, 1), (print_, 1))
+
+    quotes = [
+        basket_parcels(basket.all_lines(), country="DE")
+        for basket in (print_first, carpet_first)
+    ]
+
+    # 6.2 kg by the carpets' profile (the dearer one): EMS 70, DHL 120.
+    assert [
+        [(o.carrier, o.price) for o in parcels[0].options] for parcels in quotes
+    ] == [[("Azərpoçt EMS", D("70.00")), ("DHL Express", D("120.00"))]] * 2
+
+
+def test_the_destination_switcher_refuses_strangers_and_open_redirects(client, buyer):
+    url = reverse("export:set-destination")
+    got = client.get(url, {"country": "DE"})
+    away = client.post(url, {"country": "DE", "next": "https://evil.example/x"})
+    scheme = client.post(url, {"country": "FR", "next": "javascript:alert(1)"})
+    slashes = client.post(url, {"country": "NL", "next": "//evil.example"})
+    lower = client.post(url, {"country": "it", "next": "/basket/"})
+    assert got.status_code == 405
+    assert [r["Location"] for r in (away, scheme, slashes, lower)] == [
+        "/",
+        "/",
+        "/",
+        "/basket/",
+    ]
+    assert client.session["destination_country"] == "NL"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Pay recomputes shipping from the live profile: a price raised "
+    "between the preview and Pay is charged without the buyer seeing it. "
+    "Needs the preview to post what it showed and Pay to compare.",
+)
+def test_a_shipping_price_raised_after_the_preview_is_not_charged_unseen(
+    buyer, berlin, rates, stripe_settings, localstripe_url
+):
+    carpet, _print = berlin
+    client = shipping._client(buyer)
+    shipping._to_delivery_step(client, [(carpet, 1)])
+    client.post(reverse("checkout:shipping-method"))
+    preview = client.get(reverse("checkout:preview"))
+    assert preview.context["shipping_charge"].incl_tax == D("70.00")
+    for band in WeightBand.objects.filter(price=D("70.00")):
+        band.price = D("140.00")
+        band.save()
+    response = place(client)
+    with translation.override("az"):
+        expected = _("The basket total changed. Please check it again.")
+    assert expected in [str(m) for m in response.wsgi_request._messages]
+    assert not CheckoutPayment.objects.exists()
