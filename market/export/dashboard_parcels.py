@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from checkout.services import parcel_refund
+from market.payments.client import PaymentProviderError
 from market.residents.dashboard.views import ResidentRequiredMixin
 
 from .models import Parcel, ParcelStatus
@@ -68,7 +69,7 @@ class ParcelListView(ResidentRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         parcels = list(
             Parcel.objects.filter(partner_id=self.resident.partner_id)
-            .select_related("order__shipping_address")
+            .select_related("order__shipping_address__country")
             .prefetch_related("lines")
             .order_by("-created_at", "-pk")[:200]
         )
@@ -141,6 +142,13 @@ class ParcelCancelView(_ParcelActionView):
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+        except PaymentProviderError as error:
+            # The refund rolled back with everything else: nothing changed.
+            messages.error(
+                request,
+                _("Stripe refused the refund; nothing was changed: %(message)s")
+                % {"message": error.message},
+            )
         else:
             messages.success(
                 request,

@@ -1,8 +1,9 @@
 """What it costs to send a basket to a country: one parcel per resident.
 
 Each resident's physical lines travel together, priced with the profile of
-their listings (one profile per parcel: the first line's, and every line of
-the parcel must be served by it). Digital files, services and course seats
+their listings (every line of the parcel must be served by its profile; lines
+on different profiles go by the one that asks the most, so the price does not
+depend on the order of the basket). Digital files, services and course seats
 never ship. Every quote is in AZN; the buyer sees it converted by the one
 rounding rule."""
 
@@ -210,8 +211,6 @@ def basket_parcels(
 
 def _price(parcel: ParcelQuote, choices: Mapping[str, int]) -> None:
     profiles = {line.pk: listing_profile(line.product) for line in parcel.lines}
-    first = parcel.lines[0]
-    profile = profiles[first.pk]
     place = country_name(parcel.country)
     for line in parcel.lines:
         title = line.product.get_title()
@@ -227,12 +226,23 @@ def _price(parcel: ParcelQuote, choices: Mapping[str, int]) -> None:
             }
             return
     items = sum(line.quantity for line in parcel.lines)
-    parcel.options = profile_options(
-        profile,
-        country=parcel.country,
-        weight_grams=parcel.weight_grams,
-        items=items,
-        goods=parcel.goods,
+    # Lines on different profiles travel together: the parcel goes by the
+    # profile that asks the most for it (whatever order the basket is in),
+    # and only when every profile's carriers can take it.
+    quotes = [
+        profile_options(
+            each,
+            country=parcel.country,
+            weight_grams=parcel.weight_grams,
+            items=items,
+            goods=parcel.goods,
+        )
+        for each in sorted(
+            {p.pk: p for p in profiles.values()}.values(), key=lambda p: p.pk
+        )
+    ]
+    parcel.options = (
+        max(quotes, key=lambda options: options[0].price) if all(quotes) else []
     )
     if not parcel.options:
         parcel.refusal = _(

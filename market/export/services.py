@@ -5,6 +5,7 @@ so it lives with the refunds (checkout.services.refunds.parcel_refund)."""
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from django.conf import settings
@@ -89,12 +90,24 @@ def may_move(*, user, parcel: Parcel) -> bool:
     return resident is not None and resident.partner_id == parcel.partner_id
 
 
+def _validate_plain(value: str) -> None:
+    """One line, and no invisible formatting characters either: a bidi
+    override (U+202E) or isolate in a carrier or tracking number shown to the
+    buyer and put in an e-mail would make it read as something else."""
+    validate_one_line(value)
+    if any(unicodedata.category(char) == "Cf" for char in value):
+        raise ValidationError(
+            _("Write this on one line, without line breaks or control characters."),
+            code="one_line",
+        )
+
+
 def _validate_tracking(number: str, url: str) -> None:
     if not number.strip():
         raise ValidationError(
             {"tracking_number": _("Give the carrier's tracking number.")}
         )
-    validate_one_line(number)
+    _validate_plain(number)
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
@@ -141,7 +154,7 @@ def parcel_move(
         tracking_number, tracking_url = tracking_number.strip(), tracking_url.strip()
         _validate_tracking(tracking_number, tracking_url)
         if carrier.strip():
-            validate_one_line(carrier)
+            _validate_plain(carrier)
             parcel.carrier = carrier.strip()[:120]
         parcel.tracking_number = tracking_number
         parcel.tracking_url = tracking_url

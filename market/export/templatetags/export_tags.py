@@ -76,7 +76,9 @@ def order_status_label(status: str) -> str:
 
 @register.simple_tag
 def order_parcels(order):
-    return list(order.parcels.prefetch_related("lines").order_by("pk"))
+    return list(
+        order.parcels.select_related("partner").prefetch_related("lines").order_by("pk")
+    )
 
 
 @register.simple_tag
