@@ -31,10 +31,11 @@ from market.residents.models import ResidentStatus
 from tests.factories import ProductFactory, ResidentFactory
 from tests.factories.shipping import ship_with
 from tests.market.export import test_shipping as shipping
+from tests.market.export.conftest import print_profile
 from tests.market.export.test_papers import _text, make_parcel
 
 # The Berlin fixtures, shared with test_shipping (pytest finds them here).
-from tests.market.export.test_shipping import berlin, placed  # noqa: F401
+from tests.market.export.test_shipping import placed  # noqa: F401
 from tests.stripe_fixtures import ADDRESS, place, stripe_get
 
 pytestmark = pytest.mark.django_db
@@ -388,7 +389,7 @@ def test_a_parcels_price_does_not_depend_on_the_order_of_the_basket(
         num_in_stock=5,
         attributes={"weight_grams": 1000},
     )
-    ship_with(print_, shipping.print_profile(resident))
+    ship_with(print_, print_profile(resident))
     print_first = shipping._basket(buyer, (print_, 1), (carpet, 1))
     carpet_first = shipping._basket(buyer, (carpet, 1), (print_, 1))
 
