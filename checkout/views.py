@@ -41,6 +41,14 @@ from .services import (
 )
 
 SESSION_KEY = "checkout_payment_id"
+SHOWN_TOTAL_KEY = "checkout_shown_total"
+
+
+def _shown_total(request) -> Decimal | None:
+    try:
+        return Decimal(request.session[SHOWN_TOTAL_KEY])
+    except (KeyError, ArithmeticError, TypeError, ValueError):
+        return None
 
 
 class ShippingMethodView(oscar_views.ShippingMethodView):
@@ -105,6 +113,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context = super().get_context_data(**kwargs)
         context["payments_configured"] = payments.is_configured()
         total = context.get("order_total")
+        if total is not None:
+            # What the buyer was shown: "Pay" refuses a total that moved since
+            # (a resident raising a shipping price meanwhile, say).
+            self.request.session[SHOWN_TOTAL_KEY] = str(total.incl_tax)
         shipping = context.get("shipping_charge")
         if total is not None and shipping is not None:
             currency, rate = buyer_currency_and_rate(self.request)
@@ -138,6 +150,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 order_total=submission["order_total"],
                 currency=buyer_currency(request),
                 language=get_language(),
+                shown_total=_shown_total(request),
             )
         except CheckoutRefused as refusal:
             messages.error(request, refusal.message)

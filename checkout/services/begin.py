@@ -70,6 +70,7 @@ def checkout_begin(
     currency: str,
     language: str,
     now: datetime | None = None,
+    shown_total: Decimal | None = None,
 ) -> CheckoutPayment:
     """Hold the basket's stock and seats, lock the rate, freeze the basket and
     make sure its one PaymentIntent exists. Idempotent per basket: a second
@@ -77,7 +78,9 @@ def checkout_begin(
     (nothing held, nothing written) when it cannot go on, and
     PaymentProviderError (nothing held, the basket open again, no payment
     row) when Stripe cannot be reached. A basket that costs nothing (a free
-    course) is placed at once, without Stripe."""
+    course) is placed at once, without Stripe. `shown_total` is
+    the total the buyer saw on the preview: a total that moved since is
+    refused, nothing held."""
     now = now or timezone.now()
     with transaction.atomic():
         # Lock the basket first: a second tab waits here, then finds the hold.
@@ -94,7 +97,11 @@ def checkout_begin(
         lines_total = sum(
             (line.line_price_incl_tax for line in basket.all_lines()), Decimal("0.00")
         )
-        if lines_total + shipping_charge != total:
+        if lines_total + shipping_charge != total or (
+            shown_total is not None and shown_total != total
+        ):
+            # Also when the total the buyer was shown has moved since (a
+            # shipping price raised between the preview and "Pay").
             # Offers and vouchers would change line prices; none are sold yet.
             raise CheckoutRefused(_("The basket total changed. Please check it again."))
         if total == 0:

@@ -181,7 +181,27 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
         metadata={"order": line.order.number, "line": str(line.pk)},
     )
     emails.refunded(refund)
+    _close_emptied_parcels(line=line, user=user, reason=reason)
     return refund
+
+
+def _close_emptied_parcels(*, line: Line, user, reason: str) -> None:
+    """A parcel not yet sent whose every unit was refunded has nothing left to
+    send: it is cancelled and its shipping refunded with it."""
+    for parcel in Parcel.objects.select_for_update().filter(
+        lines=line, status__in=PARCEL_ENDINGS[ParcelStatus.CANCELLED]
+    ):
+        if any(
+            other.quantity > refunded_quantity(other) for other in parcel.lines.all()
+        ):
+            continue
+        if parcel.charge > 0 and not parcel.refunds.exists():
+            _parcel_shipping_refund(parcel=parcel, user=user, reason=reason)
+        parcel.status = ParcelStatus.CANCELLED
+        parcel.reason = reason
+        parcel.closed_at = timezone.now()
+        parcel.save(update_fields=["status", "reason", "closed_at"])
+        order_status_follow(parcel.order)
 
 
 # Who may end a parcel with a refund, from which status: the resident who

@@ -421,12 +421,6 @@ def test_the_destination_switcher_refuses_strangers_and_open_redirects(client, b
     assert client.session["destination_country"] == "NL"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pay recomputes shipping from the live profile: a price raised "
-    "between the preview and Pay is charged without the buyer seeing it. "
-    "Needs the preview to post what it showed and Pay to compare.",
-)
 def test_a_shipping_price_raised_after_the_preview_is_not_charged_unseen(
     buyer, berlin, rates, stripe_settings, localstripe_url
 ):

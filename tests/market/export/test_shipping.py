@@ -17,7 +17,7 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL
 from checkout.models import CheckoutPayment, Refund
-from checkout.services import parcel_refund
+from checkout.services import order_line_refund, parcel_refund
 from market.currencies.money import convert, convert_line
 from market.export import services
 from market.export.countries import COUNTRY_CODES, country_name
@@ -623,3 +623,22 @@ def test_the_address_form_offers_every_country_by_name(buyer, berlin):
     assert len(choices) == len(COUNTRY_CODES)
     assert '<option value="DE">Almaniya</option>' in page.content.decode()
     assert '<option value="DE">Германия</option>' in russian.content.decode()
+
+
+def test_refunding_every_unit_of_an_unsent_parcel_cancels_it_with_its_shipping(
+    placed, resident, staff
+):
+    parcel = _parcel_of(resident)
+    line = parcel.lines.get()
+
+    order_line_refund(line=line, quantity=line.quantity, user=staff, reason="Lost")
+
+    parcel.refresh_from_db()
+    order = parcel.order
+    assert parcel.status == ParcelStatus.CANCELLED
+    assert list(
+        Refund.objects.order_by("pk").values_list("line_id", "parcel_id", "total")
+    ) == [(line.pk, None, D("450.00")), (None, parcel.pk, D("70.00"))]
+    assert order_ledger_sum(order=order) == order.total_incl_tax - D("520.00")
+    with pytest.raises(ValidationError):
+        services.parcel_move(parcel=parcel, user=staff, status=ParcelStatus.PACKED)
