@@ -102,14 +102,28 @@ def _validate_plain(value: str) -> None:
         )
 
 
+# The columns' lengths (Parcel.tracking_number, Parcel.tracking_url).
+TRACKING_NUMBER_LENGTH, TRACKING_URL_LENGTH = 100, 500
+
+
 def _validate_tracking(number: str, url: str) -> None:
     if not number.strip():
         raise ValidationError(
             {"tracking_number": _("Give the carrier's tracking number.")}
         )
     _validate_plain(number)
+    if len(number) > TRACKING_NUMBER_LENGTH:
+        raise ValidationError(
+            {
+                "tracking_number": _("At most %(count)d characters.")
+                % {"count": TRACKING_NUMBER_LENGTH}
+            }
+        )
     if url:
         try:
+            if len(url) > TRACKING_URL_LENGTH:
+                raise ValidationError("too long")
+            _validate_plain(url)
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError as error:
             raise ValidationError(

@@ -642,3 +642,25 @@ def test_refunding_every_unit_of_an_unsent_parcel_cancels_it_with_its_shipping(
     assert order_ledger_sum(order=order) == order.total_incl_tax - D("520.00")
     with pytest.raises(ValidationError):
         services.parcel_move(parcel=parcel, user=staff, status=ParcelStatus.PACKED)
+
+
+def test_the_service_refuses_tracking_longer_than_its_columns(placed, owner, resident):
+    parcel = _parcel_of(resident)
+    services.parcel_move(parcel=parcel, user=owner, status=ParcelStatus.PACKED)
+
+    for number, url in [
+        ("E" * 101, ""),
+        ("EE1", "https://track.example/" + "x" * 480),
+        ("EE1", "https://track.example/\u202ecode"),
+    ]:
+        with pytest.raises(ValidationError):
+            services.parcel_move(
+                parcel=parcel,
+                user=owner,
+                status=ParcelStatus.SHIPPED,
+                tracking_number=number,
+                tracking_url=url,
+            )
+
+    parcel.refresh_from_db()
+    assert (parcel.status, parcel.tracking_number) == (ParcelStatus.PACKED, "")
