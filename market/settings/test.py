@@ -31,3 +31,8 @@ MARKET_FAKE_STRIPE = True
 # The account forms' equal-time floor is measured by a benchmark
 # (tests/bench/registration_bench.py), not waited for in every test.
 MARKET_ACCOUNT_ANSWER_SECONDS = 0
+# Wagtail's automatic redirects on a slug change are Wagtail's own feature,
+# which no test of ours exercises (production keeps them on); building the two
+# sites' translated home pages, which many tests do, spent a quarter of its
+# time computing them.
+WAGTAILREDIRECTS_AUTO_CREATE = False
