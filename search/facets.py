@@ -12,20 +12,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.utils import formats
 from django.utils.translation import (
-    get_language,
     get_language_info,
     gettext_lazy,
-    to_locale,
 )
 from django.utils.translation import gettext as _
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from catalogue.models import Category
 from market.currencies.templatetags.currency_tags import format_money
+from market.export.countries import country_name
 from market.payments.money import DECIMAL_PLACES
 from market.residents.models import Programme, Resident
 
@@ -212,24 +210,8 @@ class FacetGroup:
 
 
 def _country_names(codes: Sequence[str]) -> dict[str, str]:
-    """Country names in the active language (Babel's, as Oscar uses Babel),
-    else the name the checkout's country list gives, else the code."""
-    try:
-        locale = Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
-        territories = locale.territories
-    except (UnknownLocaleError, ValueError):
-        territories = {}
-    names = {code: territories[code] for code in codes if code in territories}
-    missing = [code for code in codes if code not in names]
-    if missing:
-        from oscar.apps.address.models import Country
-
-        names.update(
-            Country.objects.filter(iso_3166_1_a2__in=missing).values_list(
-                "iso_3166_1_a2", "printable_name"
-            )
-        )
-    return {code: names.get(code, code) for code in codes}
+    """Country names in the active language (the one list of market/export)."""
+    return {code: country_name(code) for code in codes}
 
 
 def _language_name(code: str) -> str:

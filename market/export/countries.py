@@ -40,11 +40,18 @@ def country_name(code: str, language: str | None = None) -> str:
 
 def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     """(code, name) for every country, sorted by name in `language`."""
-    language = (language or get_language() or "az").split("-")[0]
+    return list(_sorted_choices((language or get_language() or "az").split("-")[0]))
+
+
+@cache
+def _sorted_choices(language: str) -> tuple[tuple[str, str], ...]:
+    # Every page's header lists them: sorted once per language.
     names = _names(language)
-    return sorted(
-        ((code, names.get(code) or _names("en")[code]) for code in COUNTRY_CODES),
-        key=lambda item: item[1].casefold(),
+    return tuple(
+        sorted(
+            ((code, names.get(code) or _names("en")[code]) for code in COUNTRY_CODES),
+            key=lambda item: item[1].casefold(),
+        )
     )
 
 

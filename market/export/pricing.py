@@ -68,7 +68,6 @@ class ParcelQuote:
             "partner": self.partner_id,
             "country": self.country,
             "weight_grams": self.weight_grams,
-            "lines": [line.pk for line in self.lines],
             **self.chosen.snapshot(),
         }
 

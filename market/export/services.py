@@ -272,7 +272,3 @@ def listing_shipping_set(*, product, profile: ShippingProfile, resident) -> None
     ListingShipping.objects.update_or_create(
         product=product.parent or product, defaults={"profile": profile}
     )
-
-
-def home_country() -> str:
-    return settings.MARKET_HOME_COUNTRY

@@ -4,6 +4,7 @@ visitor's language."""
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 
 from ..countries import country_choices, country_name
 from ..destination import buyer_destination
@@ -17,11 +18,6 @@ register = template.Library()
 def country(code: str) -> str:
     """`{{ "DE"|country }}`: "Almaniya", "Germany", "Германия"."""
     return country_name(code) if code else ""
-
-
-@register.simple_tag(takes_context=True)
-def buyer_destination_code(context) -> str:
-    return buyer_destination(context.get("request"))
 
 
 @register.inclusion_tag("market/export/shipping_offer.html", takes_context=True)
@@ -135,3 +131,9 @@ def address_lines(address) -> list[str]:
     if country_code:
         lines.append(country_name(country_code))
     return lines
+
+
+@register.filter
+def abroad(code: str) -> bool:
+    """`{% if parcel.country|abroad %}`: outside the site's home country."""
+    return bool(code) and code != settings.MARKET_HOME_COUNTRY
