@@ -215,8 +215,13 @@ LOGIN_REDIRECT_URL = "/"
 LANGUAGE_CODE = "az"
 LANGUAGES = [("az", "Azərbaycanca"), ("en", "English"), ("ru", "Русский")]
 # Our catalogues first (makemessages writes there), then our translations of
-# Oscar's strings, which override Oscar's own (its az catalogue is nearly empty).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "translations" / "oscar"]
+# Oscar's and Wagtail's strings, which override their own (their az catalogues
+# are nearly empty or absent; their ru ones have gaps).
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "translations" / "oscar",
+    BASE_DIR / "translations" / "wagtail",
+]
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = [
     ROOT / folder / language / "LC_MESSAGES" / "django.po"
-    for folder in ("locale", "translations/oscar")
+    for folder in ("locale", "translations/oscar", "translations/wagtail")
     for language in ("az", "ru")
 ]
 SOURCES = ["market", "cms", "catalogue", "checkout", "search", "templates"]
