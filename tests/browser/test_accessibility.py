@@ -137,4 +137,7 @@ def test_key_pages_have_no_critical_or_serious_violation(
     ):
         found[name] = _violations(browser, url, axe_source, width=390)
 
-    assert {name: lines for name, lines in found.items() if lines} == {}
+    failing = {name: lines for name, lines in found.items() if lines}
+    assert failing == {}, "\n".join(
+        f"{name}: {line}" for name, lines in failing.items() for line in lines
+    )
