@@ -129,6 +129,9 @@ def _pages() -> dict[str, dict[str, dict[str, str]]]:
             "sign-in": oscar(lambda: reverse("customer:login")),
             "basket": oscar(lambda: reverse("basket:summary")),
             "checkout": oscar(lambda: reverse("checkout:index")),
+            "account": oscar(lambda: reverse("customer:summary")),
+            "orders": oscar(lambda: reverse("customer:order-list")),
+            "my-learning": oscar(lambda: reverse("learning:mine")),
         },
         "edu": {
             "home": {language: _prefixed("/", language) for language in LANGUAGES},
