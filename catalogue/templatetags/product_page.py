@@ -160,23 +160,37 @@ def product_gallery(product) -> list[GalleryImage]:
         picture = images.main_picture(placeholder["original"])
         return [GalleryImage(alt=product.get_title(), main=picture, thumb=None)]
     total = len(found)
+    known = images.known_thumbnails(
+        [
+            request
+            for image in found
+            for request in images.gallery_requests(image.original, with_thumb=total > 1)
+        ]
+    )
     return [
         GalleryImage(
             alt=image_alt(product, image, number, total),
-            main=images.main_picture(image.original),
-            thumb=images.thumb_picture(image.original) if total > 1 else None,
+            main=images.main_picture(image.original, known),
+            thumb=images.thumb_picture(image.original, known) if total > 1 else None,
         )
         for number, image in enumerate(found, start=1)
     ]
 
 
+def _card_source(product):
+    found = _images(product)
+    return found[0].original if found else product.primary_image()["original"]
+
+
 @register.simple_tag
 def card_picture(product):
     """The card's picture of the product's first image (or Oscar's
-    placeholder)."""
-    found = _images(product)
-    source = found[0].original if found else product.primary_image()["original"]
-    return images.card_picture(source)
+    placeholder); prepared for the page by `prepare_cards`, else read for
+    this card alone."""
+    prepared = getattr(product, "card_picture", None)
+    if prepared is not None:
+        return prepared
+    return images.card_picture(_card_source(product))
 
 
 @register.simple_tag
@@ -230,15 +244,25 @@ def licence_tiers(context, product) -> dict:
 
 
 @register.simple_tag
-def prepare_course_cards(products) -> str:
-    """`{% prepare_course_cards products %}` before a page of cards: the
-    course states of every course card in one query (stored on the
-    products for `course_card`)."""
-    products = list(products)
+def prepare_cards(products) -> str:
+    """`{% prepare_cards products %}` before a page of cards: the course
+    states of every course card in one query, and every card's thumbnails in
+    one cache round trip (stored on the products for `course_card` and
+    `card_picture`)."""
+    products = [product for product in products if product]
     cards = course_cards(products)
+    sources = {product.pk: _card_source(product) for product in products}
+    known = images.known_thumbnails(
+        [
+            request
+            for source in sources.values()
+            for request in images.card_requests(source)
+        ]
+    )
     for product in products:
         if product.pk in cards:
             product.course_card = cards[product.pk]
+        product.card_picture = images.card_picture(sources[product.pk], known)
     return ""
 
 

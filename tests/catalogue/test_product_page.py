@@ -268,3 +268,30 @@ def test_catalogue_query_count_does_not_grow_with_course_cards(
             course_product(resident=resident, title=f"Kurs {number}", sessions=session)
 
     assert _queries("catalogue:index") == small
+
+
+def test_cards_read_their_thumbnails_in_one_round_trip(
+    resident, monkeypatch, django_capture_on_commit_callbacks
+):
+    from sorl.thumbnail import default
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _number in range(3):
+            _add_images(_carpet(resident), 1)
+    _get(Client(), "catalogue:index")  # makes the thumbnails
+    single, many = [], []
+    get_raw, get_many = default.kvstore._get_raw, default.kvstore.cache.get_many
+    monkeypatch.setattr(
+        default.kvstore, "_get_raw", lambda key: single.append(key) or get_raw(key)
+    )
+    monkeypatch.setattr(
+        default.kvstore.cache,
+        "get_many",
+        lambda keys, **kw: many.append(len(keys)) or get_many(keys, **kw),
+    )
+
+    html = _get(Client(), "catalogue:index").content.decode()
+
+    assert html.count(".webp 320w, ") == 3
+    assert single == []
+    assert many == [6]
