@@ -281,3 +281,19 @@ def maker_picture(resident):
     """The resident's logo as a small square, or None."""
     logo = getattr(resident, "logo", None)
     return images.thumb_picture(logo) if logo else None
+
+
+@register.simple_tag(takes_context=True)
+def lowest_tier_price(context, product):
+    """`{% lowest_tier_price product as price %}`: the lowest price among the
+    public variants one can buy now (Oscar's parent price is its first
+    variant's, whatever it costs), as Oscar's price object, or None."""
+    strategy = context["request"].strategy
+    prices = []
+    for child in product.children.all():
+        if not child.is_public:
+            continue
+        info = strategy.fetch_for_product(child)
+        if info.price.exists and info.availability.is_available_to_buy:
+            prices.append(info.price)
+    return min(prices, key=lambda price: price.incl_tax, default=None)

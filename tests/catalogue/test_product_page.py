@@ -295,3 +295,20 @@ def test_cards_read_their_thumbnails_in_one_round_trip(
     assert html.count(".webp 320w, ") == 3
     assert single == []
     assert many == [6]
+
+
+def test_a_digital_card_shows_its_cheapest_licence_and_no_add_button(
+    resident, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        font = _font(resident)
+
+    html = _get(Client(), "catalogue:index").content.decode()
+    card = html.split('class="product_pod product-card', 1)[1].split("</article>")[0]
+
+    assert "Licences from" in card
+    assert re.findall(r'<p class="price_color product-price">([^<]+)</p>', card) == [
+        "AZN15.00"
+    ]
+    assert f'href="{_url(font)}#licences"' in card
+    assert "Add to cart" not in card
