@@ -68,3 +68,14 @@ class ContactForm(forms.Form):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("Your message could not be sent."))
         return ""
+
+
+class MakerMessageForm(forms.Form):
+    """A signed-in buyer's message to a product's maker: plain text only
+    (the service refuses HTML and control characters)."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+    )

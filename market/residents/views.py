@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
 from . import services
-from .forms import ApplicationForm, ContactForm
+from .forms import ApplicationForm, ContactForm, MakerMessageForm
 from .models import Resident
-from .selectors import public_residents, resident_products
+from .selectors import public_products, public_residents, resident_products
 
 
 class ResidentListView(ListView):
@@ -89,6 +89,43 @@ class ApplyView(LoginRequiredMixin, FormView):
             _("Thank you: your application was received. We have sent you an e-mail."),
         )
         return redirect("residents:apply")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class MakerMessageView(LoginRequiredMixin, FormView):
+    """ "Message the maker" of a listed product: signed-in users only. The
+    product page holds the form; this page shows it again with its errors
+    (and to a visitor who signed in on the way)."""
+
+    form_class = MakerMessageForm
+    template_name = "market/residents/maker_message.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.product = get_object_or_404(public_products(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = self.product
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.maker_message_send(
+                product=self.product,
+                sender=self.request.user,
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form.add_error("message", error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Your message was sent. The maker will reply by e-mail.")
+        )
+        return redirect(self.product.get_absolute_url())
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)

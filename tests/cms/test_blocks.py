@@ -57,7 +57,9 @@ def _context(block, data: dict) -> dict:
 
 def _titles_in_order(html: str) -> list[str]:
     """The titles of the product cards, in the order they appear."""
-    return re.findall(r'<h3 class="mt-3">\s*<a href="[^"]+" title="([^"]+)"', html)
+    return re.findall(
+        r'<h3 class="product-card-title[^"]*"><a href="[^"]+" title="([^"]+)"', html
+    )
 
 
 def _image(title="Studio") -> Image:

@@ -8,6 +8,7 @@ from .listings import (
     listing_update,
     resident_check_may_act,
 )
+from .messages import maker_message_send
 from .residents import (
     resident_apply,
     resident_approve,
@@ -23,6 +24,7 @@ __all__ = [
     "listing_create",
     "listing_review",
     "listing_update",
+    "maker_message_send",
     "resident_apply",
     "resident_approve",
     "resident_check_may_act",
