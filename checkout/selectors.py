@@ -4,10 +4,12 @@ each step, "Pay", and the pay pages)."""
 
 from __future__ import annotations
 
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.apps.basket.models import Basket
 
 from catalogue.kinds import PHYSICAL
+from catalogue.models import Product
 
 # Only goods that travel in a parcel may be bought without an account: a
 # file to download, a course seat, a service or studio time are kept in an
@@ -17,9 +19,18 @@ GUEST_KINDS = frozenset({PHYSICAL})
 
 def guest_refusal(basket: Basket) -> str | None:
     """Why a visitor without an account may not buy this basket, or None.
-    Names the first line that needs an account."""
-    for line in basket.all_lines():
-        if line.product.get_product_class().slug not in GUEST_KINDS:
+    Names the first line that needs an account. One query, whatever the
+    number of lines (a variant's kind is its parent's)."""
+    lines = basket.all_lines()
+    if not lines:
+        return None
+    kinds = dict(
+        Product.objects.filter(pk__in=[line.product_id for line in lines])
+        .annotate(kind=Coalesce("product_class__slug", "parent__product_class__slug"))
+        .values_list("pk", "kind")
+    )
+    for line in lines:
+        if kinds.get(line.product_id) not in GUEST_KINDS:
             return _(
                 "“%(title)s” needs an account: downloads, course seats, services "
                 "and studio time are kept in it. Sign in or create an account to "

@@ -438,3 +438,41 @@ def test_the_confirmation_link_is_in_the_guests_language(
         rf"https?://[^/\s]+/en/shop/accounts/order-status/{order.number}/", body
     )
     assert len(mails_to(GUEST)) == 1
+
+
+@pytest.mark.parametrize("extra_lines", [0, 2])
+def test_the_guest_rule_asks_the_same_queries_whatever_the_lines(
+    catalogue, resident, django_assert_num_queries, extra_lines
+):
+    """The one rule asked at every door reads every line's kind at once (the
+    checkout pages' other per-line reads are the basket's own: its header
+    summary and Oscar's availability check, the same when signed in)."""
+    from checkout.selectors import guest_refusal
+    from tests.factories import ProductFactory
+
+    basket = Basket.objects.create()
+    basket.strategy = services.prepared(basket, None).strategy
+    basket.add_product(catalogue[PHYSICAL], 1)
+    for index in range(extra_lines):
+        basket.add_product(
+            ProductFactory(
+                resident=resident,
+                kind=PHYSICAL,
+                title=f"Kəlağayı {index}",
+                upc=f"T-KELAGHAYI-{index}",
+                price=Decimal("60.00"),
+                num_in_stock=5,
+            ),
+            1,
+        )
+    basket.add_product(catalogue[SERVICE], 1)
+    basket = Basket.objects.get(pk=basket.pk)
+    basket.strategy = services.prepared(basket, None).strategy
+    basket.all_lines()  # the lines, read once by every checkout page
+
+    # One for every line's kind; the rest name the refused item (its title).
+    with django_assert_num_queries(4):
+        refusal = guest_refusal(basket)
+
+    assert refusal is not None
+    assert refusal.startswith("“")
