@@ -45,6 +45,13 @@ def _register(form, request) -> None:
         )
 
 
+def _sent(request):
+    """ "Check your inbox", whose sign-in link still comes back to `next`."""
+    return redirect(
+        with_next(reverse("accounts:register-sent"), _next_or_none(request))
+    )
+
+
 class _BackWhereYouCameFrom:
     """Signed in (or already signed in): back to `next`, in its language, or
     to the home page of the language of this page, never to another host."""
@@ -68,7 +75,7 @@ class AccountAuthView(_BackWhereYouCameFrom, oscar_views.AccountAuthView):
         form = self.get_registration_form(bind_data=True)
         if form.is_valid():
             _register(form, self.request)
-            return redirect("accounts:register-sent")
+            return _sent(self.request)
         ctx = self.get_context_data(registration_form=form)
         return self.render_to_response(ctx)
 
@@ -80,7 +87,7 @@ class AccountRegistrationView(
 
     def form_valid(self, form):
         _register(form, self.request)
-        return redirect("accounts:register-sent")
+        return _sent(self.request)
 
 
 class RegistrationSentView(TemplateView):

@@ -167,7 +167,16 @@ def test_register_then_the_mailed_link_brings_them_back_in_their_language(
     shown = client.get(link)
     confirmed = client.post(link)
 
-    assert registered["Location"] == f"{PREFIX[language]}/shop/accounts/register/sent/"
+    assert registered["Location"] == (
+        f"{PREFIX[language]}/shop/accounts/register/sent/?next="
+        + basket.replace("/", "%2F")
+    )
+    sent = client.get(registered["Location"])
+    assert (
+        f'href="{PREFIX[language]}/shop/accounts/login/?next='
+        + basket.replace("/", "%2F")
+        + '"'
+    ) in sent.content.decode()
     assert link.startswith(f"{PREFIX[language]}/shop/accounts/confirm/")
     assert link.endswith(f"/?next={basket.replace('/', '%2F')}")
     assert shown.status_code == 200
