@@ -1,6 +1,5 @@
 import oscar.apps.checkout.apps as apps
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.urls import path
 
 
@@ -22,21 +21,25 @@ class CheckoutConfig(apps.CheckoutConfig):
         self.pay_cancel_view = views.PayCancelView
         self.return_view = views.ReturnView
         self.return_status_view = views.ReturnStatusView
+        self.guest_account_offer_view = views.GuestAccountOfferView
 
     def get_urls(self):
         urls = super().get_urls()
         urls += [
-            path("pay/", login_required(self.pay_view.as_view()), name="pay"),
-            path(
-                "pay/cancel/",
-                login_required(self.pay_cancel_view.as_view()),
-                name="pay-cancel",
-            ),
-            path("return/", login_required(self.return_view.as_view()), name="return"),
+            # A signed-in buyer's payments, or the one a guest's session began
+            # (checkout.views._buyers_payments): no sign-in required here.
+            path("pay/", self.pay_view.as_view(), name="pay"),
+            path("pay/cancel/", self.pay_cancel_view.as_view(), name="pay-cancel"),
+            path("return/", self.return_view.as_view(), name="return"),
             path(
                 "return/status/",
-                login_required(self.return_status_view.as_view()),
+                self.return_status_view.as_view(),
                 name="return-status",
+            ),
+            path(
+                "account-offer/",
+                self.guest_account_offer_view.as_view(),
+                name="guest-account-offer",
             ),
         ]
         if settings.MARKET_FAKE_STRIPE:
@@ -45,7 +48,7 @@ class CheckoutConfig(apps.CheckoutConfig):
             urls.append(
                 path(
                     "pay/confirm/",
-                    login_required(self.pay_confirm_view.as_view()),
+                    self.pay_confirm_view.as_view(),
                     name="pay-confirm",
                 )
             )

@@ -40,9 +40,16 @@ class CheckoutPayment(models.Model):
     basket = models.OneToOneField(
         "basket.Basket", on_delete=models.PROTECT, related_name="checkout_payment"
     )
+    # The buyer: an account, or (guest checkout, physical goods only) the
+    # e-mail address a guest gave at the checkout's first step.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
+    guest_email = models.EmailField(_("guest e-mail address"), blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -100,10 +107,22 @@ class CheckoutPayment(models.Model):
                 condition=~Q(status=CheckoutStatus.PLACED) | Q(order__isnull=False),
                 name="checkout_payment_placed_has_order",
             ),
+            # An account or a guest's address, never both, never neither.
+            models.CheckConstraint(
+                condition=(Q(user__isnull=False) & Q(guest_email=""))
+                | (Q(user__isnull=True) & ~Q(guest_email="")),
+                name="checkout_payment_account_or_guest",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} ({self.get_status_display()})"
+
+    @property
+    def email(self) -> str:
+        """Where the buyer's e-mails go: the account's address, or the
+        guest's."""
+        return self.user.email if self.user_id else self.guest_email
 
 
 class RefundStatus(models.TextChoices):

@@ -7,24 +7,29 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views import View
+from django.views import View, generic
 from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.utils import CheckoutSessionData
 from oscar.apps.checkout.views import *  # noqa: F403
 from oscar.apps.shipping.methods import NoShippingRequired
 
+from market.accounts.redirects import with_next
+from market.accounts.selectors import order_status_path
+from market.accounts.services import guest_account_offer
 from market.currencies.selectors import buyer_currency, buyer_currency_and_rate
 from market.export.shipping import CHOICES_KEY, Parcels
 from market.payments import client as payments
 from market.payments import keys
 
+from .forms import GuestEmailForm
 from .models import CheckoutPayment, CheckoutStatus
+from .selectors import guest_refusal
 from .services import (
     FINAL,
     CheckoutRefused,
@@ -42,6 +47,85 @@ from .services import (
 
 SESSION_KEY = "checkout_payment_id"
 SHOWN_TOTAL_KEY = "checkout_shown_total"
+# The guest e-mail step: at most this many addresses given per session per
+# hour (each is a row the checkout may write and an inbox it may mail).
+GUEST_EMAIL_TRIES_KEY = "checkout_guest_email_tries"
+GUEST_EMAIL_TRIES = 10
+GUEST_EMAIL_WINDOW_SECONDS = 3600
+
+
+def _guest_email(request) -> str:
+    """The address a guest gave at the gateway ("" for a signed-in buyer)."""
+    if request.user.is_authenticated:
+        return ""
+    return CheckoutSessionData(request).get_guest_email() or ""
+
+
+def _guest_tries_left(request) -> bool:
+    """Count one more address given at the gateway; False past the limit."""
+    now = int(timezone.now().timestamp())
+    tries = [
+        moment
+        for moment in request.session.get(GUEST_EMAIL_TRIES_KEY, [])
+        if isinstance(moment, int) and now - moment < GUEST_EMAIL_WINDOW_SECONDS
+    ]
+    if len(tries) >= GUEST_EMAIL_TRIES:
+        return False
+    request.session[GUEST_EMAIL_TRIES_KEY] = [*tries, now]
+    return True
+
+
+class IndexView(oscar_views.IndexView):
+    """The gateway. A signed-in buyer goes straight on. A guest gives an
+    e-mail address (or signs in, and comes back here); a guest whose basket
+    holds something that needs an account is told so, with a sign-in link
+    that comes back to the checkout."""
+
+    template_name = "oscar/checkout/gateway.html"
+    form_class = GuestEmailForm
+    sends_refused_guests_to_gateway = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated and not request.basket.is_empty:
+            refusal = guest_refusal(request.basket)
+            if refusal is not None:
+                return self._refuse(refusal)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _refuse(self, refusal: str):
+        here = reverse("checkout:index")
+        return render(
+            self.request,
+            "oscar/checkout/gateway.html",
+            {
+                "refusal": refusal,
+                "signin_url": with_next(reverse("customer:login"), here),
+                "register_url": with_next(reverse("customer:register"), here),
+            },
+            status=403,
+        )
+
+    def get_form_kwargs(self):
+        kwargs = generic.FormView.get_form_kwargs(self)
+        email = self.checkout_session.get_guest_email()
+        if email:
+            kwargs["initial"] = {"email": email}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        here = reverse("checkout:index")
+        context["signin_url"] = with_next(reverse("customer:login"), here)
+        return context
+
+    def form_valid(self, form):
+        if not _guest_tries_left(self.request):
+            form.add_error(
+                None, _("Too many addresses tried. Please wait an hour, or sign in.")
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        self.checkout_session.set_guest_email(form.cleaned_data["email"])
+        return redirect(self.get_success_url())
 
 
 def _shown_total(request) -> Decimal | None:
@@ -144,7 +228,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         try:
             payment = checkout_begin(
                 basket=submission["basket"],
-                user=request.user,
+                user=request.user if request.user.is_authenticated else None,
+                guest_email=_guest_email(request),
                 shipping_address=submission["shipping_address"],
                 shipping_method=submission["shipping_method"],
                 order_total=submission["order_total"],
@@ -178,15 +263,33 @@ def _thank_you(request, payment: CheckoutPayment):
     return redirect("checkout:thank-you")
 
 
+def _buyers_payments(request):
+    """The checkout payments this visitor may act on: a signed-in buyer's
+    own; a guest's, only the one this session began (its id in the session)
+    for the address given at this session's gateway."""
+    if request.user.is_authenticated:
+        return CheckoutPayment.objects.filter(user=request.user)
+    email = _guest_email(request)
+    if not email:
+        return CheckoutPayment.objects.none()
+    return CheckoutPayment.objects.filter(
+        user=None, guest_email=email, pk=request.session.get(SESSION_KEY)
+    )
+
+
 def _current_payment(request) -> CheckoutPayment:
-    payment_id = request.session.get(SESSION_KEY)
-    payment = CheckoutPayment.objects.filter(pk=payment_id, user=request.user).first()
+    payment = _buyers_payments(request).filter(pk=request.session.get(SESSION_KEY))
+    payment = payment.select_related("basket").first()
     if payment is None:
+        raise Http404
+    if payment.user_id is None and guest_refusal(prepared_basket(payment)):
+        # Never reached through the checkout (the gateway and "Pay" refuse
+        # it); a door of its own all the same.
         raise Http404
     return payment
 
 
-class PayView(LoginRequiredMixin, View):
+class PayView(View):
     """The pay page: Stripe.js takes the card and confirms the PaymentIntent
     in the browser (3-D Secure included), then comes back to the return URL."""
 
@@ -251,7 +354,7 @@ class PayView(LoginRequiredMixin, View):
         )
 
 
-class PayConfirmView(LoginRequiredMixin, View):
+class PayConfirmView(View):
     """Confirms the PaymentIntent with a payment method the browser created
     with Stripe.js, for pages whose Stripe.js cannot confirm by itself (the
     card element of localstripe's fake Stripe.js in the demo). Answers JSON."""
@@ -280,7 +383,7 @@ class PayConfirmView(LoginRequiredMixin, View):
         )
 
 
-class PayCancelView(LoginRequiredMixin, View):
+class PayCancelView(View):
     """Back to the basket: the hold is given back and the basket reopens."""
 
     def post(self, request):
@@ -290,24 +393,26 @@ class PayCancelView(LoginRequiredMixin, View):
         return redirect("basket:summary")
 
 
-class ReturnView(LoginRequiredMixin, View):
+class ReturnView(View):
     """Where Stripe.js sends the buyer after paying. Places the order (once,
     however often the page is loaded) or says what happened."""
 
     def get(self, request):
         intent_id = request.GET.get("payment_intent", "")
         payment = (
-            CheckoutPayment.objects.filter(
-                payment_intent_id=intent_id, user=request.user
-            ).first()
+            _buyers_payments(request).filter(payment_intent_id=intent_id).first()
             if intent_id
             else None
         )
-        if payment is None:
-            try:
+        try:
+            if payment is None:
                 payment = _current_payment(request)
-            except Http404:
-                return redirect("basket:summary")
+            elif payment.user_id is None:
+                # The same doors as every pay page for a guest's payment.
+                request.session[SESSION_KEY] = payment.pk
+                payment = _current_payment(request)
+        except Http404:
+            return redirect("basket:summary")
         request.session[SESSION_KEY] = payment.pk
         intent = None
         try:
@@ -363,7 +468,53 @@ def _status_response(request, payment: CheckoutPayment, intent=None):
     return HttpResponseRedirect(reverse("checkout:pay"))
 
 
-class ReturnStatusView(LoginRequiredMixin, View):
+class ReturnStatusView(View):
     def get(self, request):
         payment = _current_payment(request)
         return _status_response(request, payment)
+
+
+def _guests_order(request):
+    """The guest order this session just placed (its id in the session, as
+    Oscar's thank-you page reads it), or None."""
+    order_id = request.session.get("checkout_order_id")
+    if not order_id:
+        return None
+    return Order.objects.filter(pk=order_id, user=None).first()  # noqa: F405
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    """Oscar's thank-you page. A guest's order status link works at once in
+    this session (Oscar's status page asks for the order's address)."""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        order = context["order"]
+        if order.user_id is None and order.guest_email:
+            self.request.session["anon_order_email"] = order.guest_email
+            context["order_status_path"] = order_status_path(order)
+        return context
+
+
+class GuestAccountOfferView(View):
+    """The thank-you page's "Create an account": a link to choose a password
+    goes to the order's address (accounts.services.guest_account_offer). Only
+    the guest order this session placed; the answer is the same whether or
+    not the address has an account."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        order = _guests_order(request)
+        if order is None or request.user.is_authenticated:
+            raise Http404
+        guest_account_offer(order=order, language=get_language())
+        messages.success(
+            request,
+            _(
+                "We sent a link to %(email)s. Open it to choose a password; your "
+                "order will be in your new account."
+            )
+            % {"email": order.guest_email},
+        )
+        return redirect("checkout:thank-you")

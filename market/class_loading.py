@@ -39,6 +39,9 @@ OVERRIDES = {
             "ProfileView",
             "ProfileUpdateView",
             "ChangePasswordView",
+            # A guest's order status page: a wrong hash is a 404.
+            "AnonymousOrderDetailView",
+            "AnonymousOrderFormView",
         )
     },
     # "Buy again" only where it makes sense (market/export/orders.py).

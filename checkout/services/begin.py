@@ -30,6 +30,7 @@ from market.payments import keys
 from market.payments.money import Money
 
 from ..models import CheckoutPayment, CheckoutStatus
+from ..selectors import guest_refusal
 from .amounts import charge_amount, prepared, shipping_parts
 from .errors import CheckoutRefused
 from .fulfil import FINAL, place_and_record
@@ -64,6 +65,7 @@ def checkout_begin(
     *,
     basket: Basket,
     user,
+    guest_email: str = "",
     shipping_address: ShippingAddress | None,
     shipping_method,
     order_total,
@@ -80,13 +82,20 @@ def checkout_begin(
     row) when Stripe cannot be reached. A basket that costs nothing (a free
     course) is placed at once, without Stripe. `shown_total` is
     the total the buyer saw on the preview: a total that moved since is
-    refused, nothing held."""
+    refused, nothing held. A guest (`user` None) gives `guest_email` and may
+    buy only goods that ship (checkout.selectors.guest_refusal)."""
     now = now or timezone.now()
+    if (user is None) == (not guest_email):
+        raise CheckoutRefused(_("Please either sign in or enter your email address"))
     with transaction.atomic():
         # Lock the basket first: a second tab waits here, then finds the hold.
         basket = prepared(Basket.objects.select_for_update().get(pk=basket.pk), user)
         if basket.is_empty:
             raise CheckoutRefused(_("Your basket is empty."))
+        if user is None:
+            refusal = guest_refusal(basket)
+            if refusal is not None:
+                raise CheckoutRefused(refusal)
         basket_check(basket)
         refusal = getattr(shipping_method, "refusal", None)
         if refusal:
@@ -118,6 +127,7 @@ def checkout_begin(
             raise CheckoutRefused(_("This basket has already been paid."))
         fields = {
             "user": user,
+            "guest_email": "" if user is not None else guest_email,
             "status": CheckoutStatus.AWAITING_PAYMENT,
             "total": total,
             "currency": currency,

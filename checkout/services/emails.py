@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.apps.order.models import Order
 
+from market.accounts.selectors import order_status_path
 from market.mail import mail_in_language, site_url
 
 from ..models import CheckoutPayment, Refund
@@ -56,7 +57,7 @@ def refunded(refund: Refund) -> None:
         subject_template="market/checkout/email/refunded_subject.txt",
         body_template="market/checkout/email/refunded.txt",
         context={"refund": refund, "order": refund.order},
-        to=[payment.user.email],
+        to=[payment.email],
     )
 
 
@@ -67,13 +68,17 @@ def not_placed(payment: CheckoutPayment) -> None:
 
 
 def _mail_buyer(payment: CheckoutPayment, template: str) -> None:
-    # The order page's URL in the buyer's language (its prefix).
+    # The order page's URL in the buyer's language (its prefix); a guest's
+    # is the order's status page, with its signed hash.
     with translation.override(payment.language):
-        orders_url = site_url(reverse("customer:order-list"))
+        if payment.user_id is None and payment.order is not None:
+            orders_url = site_url(order_status_path(payment.order))
+        else:
+            orders_url = site_url(reverse("customer:order-list"))
     mail_in_language(
         language=payment.language,
         subject_template=f"market/checkout/email/{template}_subject.txt",
         body_template=f"market/checkout/email/{template}.txt",
         context={"payment": payment, "order": payment.order, "orders_url": orders_url},
-        to=[payment.user.email],
+        to=[payment.email],
     )

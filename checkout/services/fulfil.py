@@ -103,6 +103,8 @@ def _place_order(payment: CheckoutPayment, basket: Basket) -> Order:
         shipping_charge=shipping_charge,
         user=payment.user,
         shipping_address=address,
+        # A guest's order carries their address (Oscar's anonymous order).
+        guest_email=payment.guest_email,
         order_number=OrderNumberGenerator().order_number(basket),
     )
     if payment.payment_intent_id:

@@ -88,10 +88,18 @@ def basket_check(basket: Basket) -> None:
             raise CheckoutRefused(_limit_message(line.product, limit))
 
 
-def open_checkouts(user, *, now: datetime, except_payment_id: int | None = None):
-    """The buyer's checkouts that hold something now."""
+def open_checkouts(
+    user, *, now: datetime, except_payment_id: int | None = None, guest_email=""
+):
+    """The buyer's checkouts that hold something now (a guest's: those of
+    the same address)."""
+    buyer = (
+        {"user": user}
+        if user is not None
+        else {"user": None, "guest_email__iexact": guest_email}
+    )
     payments = CheckoutPayment.objects.filter(
-        user=user, status=CheckoutStatus.AWAITING_PAYMENT, expires_at__gt=now
+        **buyer, status=CheckoutStatus.AWAITING_PAYMENT, expires_at__gt=now
     )
     if except_payment_id is not None:
         payments = payments.exclude(pk=except_payment_id)
@@ -102,9 +110,12 @@ def _check_buyer_limits(
     payment: CheckoutPayment, holds: list[Hold], records: dict, now: datetime
 ) -> None:
     others = list(
-        open_checkouts(payment.user, now=now, except_payment_id=payment.pk).values_list(
-            "pk", flat=True
-        )
+        open_checkouts(
+            payment.user,
+            now=now,
+            except_payment_id=payment.pk,
+            guest_email=payment.guest_email,
+        ).values_list("pk", flat=True)
     )
     if holds and len(others) >= settings.MARKET_CHECKOUT_OPEN_LIMIT:
         raise CheckoutRefused(

@@ -4,7 +4,7 @@ account (the services decide what happens and tell the owner by e-mail)."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, password_validation
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer import forms as oscar_forms
 from oscar.apps.customer.utils import normalise_email
@@ -76,3 +76,30 @@ class ReauthForm(forms.Form):
         if confirmed is None or confirmed.pk != user.pk:
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class GuestPasswordForm(forms.Form):
+    """The password of the account a guest makes from the mailed link."""
+
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Confirm password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two password fields didn't match."))
+        elif first:
+            try:
+                password_validation.validate_password(first)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

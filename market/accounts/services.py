@@ -21,7 +21,14 @@ from oscar.apps.customer.utils import get_password_reset_url, normalise_email
 from market.mail import mail_in_language, site_url
 
 from .models import User
-from .tokens import confirmation_tokens, email_change_read, email_change_token
+from .redirects import with_next
+from .selectors import guest_orders
+from .tokens import (
+    confirmation_tokens,
+    email_change_read,
+    email_change_token,
+    guest_claim_token,
+)
 
 
 @contextmanager
@@ -69,19 +76,16 @@ def _first_in_a_while(kind: str, email: str) -> bool:
     return cache.add(key, 1, timeout=settings.MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS)
 
 
-def _mail_confirmation(user: User, language: str) -> None:
+def _mail_confirmation(user: User, language: str, next_url: str | None) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    _mail(
-        "confirm",
-        to=user.email,
-        language=language,
-        link=_link(
-            language,
-            "accounts:confirm",
-            uidb64=uid,
-            token=confirmation_tokens.make_token(user),
-        ),
+    link = _link(
+        language,
+        "accounts:confirm",
+        uidb64=uid,
+        token=confirmation_tokens.make_token(user),
     )
+    # The link brings them back to the page where they signed up.
+    _mail("confirm", to=user.email, language=language, link=with_next(link, next_url))
 
 
 def _reset_link(user: User, language: str) -> str:
@@ -91,7 +95,11 @@ def _reset_link(user: User, language: str) -> str:
 
 @transaction.atomic
 def registration_request(
-    *, email: str, password: str, language: str | None = None
+    *,
+    email: str,
+    password: str,
+    language: str | None = None,
+    next_url: str | None = None,
 ) -> None:
     """Someone registers `email` with `password`. The answer they see is the
     same whatever happens here ("we sent you a link"); what happens is told
@@ -103,7 +111,9 @@ def registration_request(
       links to sign in and to set a new password; nothing changes.
     The password is hashed in every case, so the time taken tells nothing.
     A second registration of an address within
-    MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS does nothing (no e-mail flood)."""
+    MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS does nothing (no e-mail flood).
+    `next_url` (a path of this site, checked by the caller) is where the
+    mailed links bring them back to."""
     language = _language(language)
     email = normalise_email(email)
     hashed = make_password(password)
@@ -121,20 +131,20 @@ def registration_request(
             user = User.objects.select_for_update().get(email__iexact=email)
         else:
             _first_in_a_while("registration", email)
-            _mail_confirmation(user, language)
+            _mail_confirmation(user, language, next_url)
             return
     if not _first_in_a_while("registration", email):
         return
     if user.awaits_confirmation:
         user.password = hashed
         user.save(update_fields=["password"])
-        _mail_confirmation(user, language)
+        _mail_confirmation(user, language, next_url)
         return
     _mail(
         "already_registered",
         to=user.email,
         language=language,
-        login_link=_link(language, "customer:login"),
+        login_link=with_next(_link(language, "customer:login"), next_url),
         reset_link=_link(language, "password-reset"),
     )
 
@@ -147,7 +157,7 @@ def registration_confirmation_resend(*, email: str, language: str | None = None)
         email__iexact=normalise_email(email), is_active=False, email_confirmed=False
     ).first()
     if waiting is not None and _first_in_a_while("registration", waiting.email):
-        _mail_confirmation(waiting, _language(language))
+        _mail_confirmation(waiting, _language(language), None)
 
 
 @transaction.atomic
@@ -277,3 +287,72 @@ def two_factor_reset_mail(*, user: User, language: str | None = None) -> None:
         language=language,
         setup_link=_link(language, "accounts:twofactor"),
     )
+
+
+def guest_account_offer(*, order, language: str | None = None) -> bool:
+    """A guest who just paid asks for an account: mail the order's address a
+    link (market.accounts.tokens.guest_claim_token) that sets a password and
+    brings the guest orders of that address into the new account. If the
+    address already has an account, the mail says so instead: its owner
+    signs in, then the same link adds the orders (only to the account of
+    that very address). The page answers the same either way. At most one
+    such mail per address per MARKET_ACCOUNT_MAIL_INTERVAL_SECONDS. Returns
+    False for an order that is not a guest's."""
+    if order.user_id is not None or not order.guest_email:
+        return False
+    language = _language(language)
+    email = order.guest_email
+    if not _first_in_a_while("guest-account", email):
+        return True
+    has_account = User.objects.filter(email__iexact=email, is_active=True).exists()
+    _mail(
+        "guest_account",
+        to=email,
+        language=language,
+        has_account=has_account,
+        order_number=order.number,
+        link=_link(language, "accounts:guest-claim", token=guest_claim_token(email)),
+    )
+    return True
+
+
+def guest_orders_claim(*, user: User, email: str) -> int:
+    """Bring the guest orders of `email` into `user`'s account. Only for the
+    account whose own address it is (the caller has a link mailed to that
+    address and, for an account that existed, its signed-in owner). Returns
+    how many orders joined."""
+    if user.email.strip().lower() != email.strip().lower():
+        return 0
+    return guest_orders(email).update(user=user)
+
+
+@transaction.atomic
+def guest_account_create(*, email: str, password: str) -> User | None:
+    """Make the account of `email` from a guest's mailed link (which proves
+    the address: the account is confirmed), with `password`, and bring the
+    address's guest orders into it. An account that still waits for its
+    confirmation is confirmed the same way (the link proves the address as
+    well as that account's own link would). None when the address already
+    has an account: its owner signs in to claim the orders."""
+    email = normalise_email(email)
+    user = User.objects.select_for_update().filter(email__iexact=email).first()
+    if user is None:
+        try:
+            with transaction.atomic():
+                user = User.objects.create(
+                    email=email,
+                    password=make_password(password),
+                    is_active=True,
+                    email_confirmed=True,
+                )
+        except IntegrityError:  # the same address, at this instant
+            return None
+    elif user.awaits_confirmation:
+        user.password = make_password(password)
+        user.is_active = True
+        user.email_confirmed = True
+        user.save(update_fields=["password", "is_active", "email_confirmed"])
+    else:
+        return None
+    guest_orders_claim(user=user, email=email)
+    return user

@@ -8,6 +8,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import signing
 
 EMAIL_CHANGE_SALT = "market.accounts.email-change"
+GUEST_CLAIM_SALT = "market.accounts.guest-claim"
 
 
 class ConfirmationTokenGenerator(PasswordResetTokenGenerator):
@@ -43,3 +44,21 @@ def email_change_read(token: str) -> dict | None:
         )
     except signing.BadSignature:
         return None
+
+
+def guest_claim_token(email: str) -> str:
+    """A signed token naming a guest's address, mailed to that address: whoever
+    opens it has the mailbox. Expires after PASSWORD_RESET_TIMEOUT."""
+    return signing.dumps({"email": email.strip().lower()}, salt=GUEST_CLAIM_SALT)
+
+
+def guest_claim_read(token: str) -> str | None:
+    """The address a guest-claim token names, or None (forged, expired)."""
+    try:
+        data = signing.loads(
+            token, salt=GUEST_CLAIM_SALT, max_age=settings.PASSWORD_RESET_TIMEOUT
+        )
+    except signing.BadSignature:
+        return None
+    email = data.get("email") if isinstance(data, dict) else None
+    return email if isinstance(email, str) and email else None

@@ -11,7 +11,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -20,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import twofactor
 from .reauth import RecentAuthenticationRequiredMixin
+from .redirects import safe_next
 
 
 class CodeForm(forms.Form):
@@ -39,12 +39,7 @@ class TurnOffForm(CodeForm):
 
 
 def _safe_next(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return "/"
+    return safe_next(request)
 
 
 def _refusal(check: twofactor.Check) -> str:

@@ -15,6 +15,11 @@ urlpatterns = [
         views.EmailChangeConfirmView.as_view(),
         name="email-confirm",
     ),
+    path(
+        "guest-orders/<str:token>/",
+        views.GuestClaimView.as_view(),
+        name="guest-claim",
+    ),
     path("password-again/", views.ReauthView.as_view(), name="reauth"),
     path("two-factor/", twofactor_views.SetupView.as_view(), name="twofactor"),
     path(

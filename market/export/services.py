@@ -13,12 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Sum
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.models import Order
 from oscar.apps.partner.models import StockRecord
 
+from market.accounts.selectors import order_status_path
 from market.currencies.money import convert
 from market.mail import mail_in_language, site_url
 from market.payouts.services import parcel_shipping_record
@@ -245,9 +245,7 @@ def order_status_follow(order: Order) -> None:
 def _mail_shipped(parcel: Parcel) -> None:
     payment = parcel.order.checkout_payment
     with translation.override(payment.language):
-        order_url = site_url(
-            reverse("customer:order", kwargs={"order_number": parcel.order.number})
-        )
+        order_url = site_url(order_status_path(parcel.order))
     resident = getattr(parcel.partner, "resident", None)
     mail_in_language(
         language=payment.language,
@@ -261,7 +259,7 @@ def _mail_shipped(parcel: Parcel) -> None:
             "order_url": order_url,
             "abroad": parcel.country != settings.MARKET_HOME_COUNTRY,
         },
-        to=[payment.user.email],
+        to=[payment.email],
     )
 
 

@@ -116,7 +116,7 @@ class Command(BaseCommand):
             key=f"checkout:{payment.pk}:processing-after-hold",
             subject=f"Payment {payment.payment_intent_id} still processing",
             message=(
-                f"The buyer {payment.user.email} paid {payment.amount} "
+                f"The buyer {payment.email} paid {payment.amount} "
                 f"{payment.currency}; the payment is still processing and the "
                 "hold on the items ran out. If the items sell out before it "
                 "succeeds, the payment is refunded automatically."
