@@ -153,7 +153,9 @@ def test_header_links_the_centre(client, centre):
 
 
 def test_centre_links_cost_no_query_when_cached(centre, django_assert_num_queries):
-    with django_assert_num_queries(4):
+    # Sites, home pages, view restrictions, the pages, and Wagtail's site
+    # root paths (a site, then each site's home in every language).
+    with django_assert_num_queries(7):
         centre_links(language="en")
 
     with django_assert_num_queries(0):
@@ -167,17 +169,18 @@ def test_home_page_queries_do_not_grow_with_the_centres_pages(
     client, centre, django_assert_max_num_queries
 ):
     client.get("/en/", HTTP_HOST=MARKET)  # fills the caches
-    with django_assert_max_num_queries(30) as first:
+    with django_assert_max_num_queries(60) as first:
         client.get("/en/", HTTP_HOST=MARKET)
+    # The next request resets Django's query log: count now.
+    count = len(first.captured_queries)
     market = _home("market")
     for number in range(3):
         _add(market, StandardPage(title=f"Səhifə {number}", slug=f"sehife-{number}"))
     client.get("/en/", HTTP_HOST=MARKET)  # the publications forgot the links
 
-    with django_assert_max_num_queries(len(first.captured_queries)) as second:
+    with django_assert_max_num_queries(count) as second:
         client.get("/en/", HTTP_HOST=MARKET)
-
-    assert len(second.captured_queries) == len(first.captured_queries)
+        assert len(second.captured_queries) == count
 
 
 def test_publishing_a_translation_refreshes_the_links(client, centre):
