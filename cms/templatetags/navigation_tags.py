@@ -39,3 +39,14 @@ def centre_pages(context) -> dict:
             else:
                 pages[name] = {"title": link.title, "url": _href(link, site_id)}
     return pages
+
+
+@register.filter
+def current_for(url: str, request) -> bool:
+    """Whether `url` (a path on this site) is the page shown or a section it
+    belongs to: the navigation marks it with aria-current."""
+    if request is None or not url or not url.startswith("/"):
+        return False
+    if url.strip("/") in {code for code, _ in settings.LANGUAGES} | {""}:
+        return request.path == url  # a home page: only itself
+    return request.path.startswith(url)

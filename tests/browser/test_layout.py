@@ -43,7 +43,7 @@ def test_the_menu_opens_with_the_keyboard(phone, live_server, sites, catalogue):
     phone.keyboard.press("Enter")
 
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert phone.get_by_role("link", name="Shop").is_visible()
+    assert phone.get_by_role("link", name="Shop", exact=True).is_visible()
     assert phone.locator("#currency-switcher-select").is_visible()
     assert phone.locator("#destination-switcher-select").is_visible()
     assert phone.locator(".language-switcher").is_visible()
