@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run run-payments install demo test check format messages system-deps clean \
-	bench-search bench-learning
+	bench-search bench-learning browser-deps screenshots lighthouse
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -35,8 +35,24 @@ demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
-test: check ## Lint, Django checks, then the whole test suite
+test: check browser-deps ## Lint, Django checks, then the whole test suite
 	$(BIN)/pytest
+
+# axe-core for the accessibility tests, from tools/axe's lock file, when npm is
+# here (without it those tests skip, unless MARKET_REQUIRE_BROWSER is set).
+browser-deps:
+	@if command -v npm >/dev/null; then \
+		mkdir -p $(TOOLS)/axe && cp tools/axe/package.json tools/axe/package-lock.json $(TOOLS)/axe/ && \
+		npm ci --prefix $(TOOLS)/axe --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will skip"; fi
+
+screenshots: install ## Key pages of both sites at 1366 and 390 px in az, en, ru, into screenshots/
+	$(BIN)/python tools/screenshots.py
+
+lighthouse: install ## Lighthouse's four scores (mobile) for the home, a product and a course page
+	mkdir -p $(TOOLS)/lighthouse && cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(TOOLS)/lighthouse/
+	npm ci --prefix $(TOOLS)/lighthouse --no-audit --no-fund --loglevel=error
+	$(BIN)/python tools/lighthouse.py
 
 check: install ## ruff, Django's system checks, no missing migrations
 	$(BIN)/ruff check .
@@ -52,9 +68,10 @@ messages: install ## Re-extract and compile translations (needs GNU gettext)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.tools --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
-system-deps: ## Debian packages some tests use: chromium (browser), gettext (as root)
-	command -v chromium >/dev/null && command -v xgettext >/dev/null || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext)
+system-deps: ## Debian packages some tests use: chromium (browser), gettext, npm (axe-core) (as root)
+	command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v npm >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext \
+			$$(command -v npm >/dev/null || echo npm))
 
 # Figures, not a test (tests/bench/search_bench.py). Each run builds its own
 # database (a file in /tmp, or `market_bench` on BENCH_POSTGRES_URL) and drops
@@ -69,7 +86,7 @@ bench-search: install ## Search benchmark: 10,000 and 100,000 products on SQLite
 		--postgres-url $(BENCH_POSTGRES_URL) --no-elasticsearch
 
 clean:
-	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles .localstripe
+	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles .localstripe screenshots
 
 bench-learning: install ## Kreativ Edu: 200 learners race for 50 seats (PostgreSQL and SQLite)
 	$(BIN)/python tests/bench/learning_bench.py --database postgres \

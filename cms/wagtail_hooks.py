@@ -1,7 +1,7 @@
 """The content side of the Wagtail admin: choosers for products, courses and
 residents (used by blocks and panels), and the partner organisations."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -32,7 +32,9 @@ def register_resident_chooser():
 class PartnerOrganisationViewSet(SnippetViewSet):
     model = PartnerOrganisation
     icon = "globe"
-    menu_label = _("Partners")
+    # Partner organisations, not Oscar's partners (our residents): a context
+    # keeps the two apart in the catalogues.
+    menu_label = pgettext_lazy("partner organisations", "Partners")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "kind", "show_on_home", "sort_order"]
