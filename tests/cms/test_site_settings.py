@@ -146,8 +146,8 @@ def test_header_shows_the_sites_logo(client, site_settings):
 
     rendition = logo.get_rendition("height-60")
     assert (
-        f'<a class="brand-logo" href="http://edu.localhost:8000/" tabindex="-1" '
-        f'aria-hidden="true"><img alt="" height="60" src="{rendition.url}" '
-        f'width="150"></a>'
+        f'<a class="brand-title" href="http://edu.localhost:8000/"><img alt="" '
+        f'class="brand-logo" height="60" src="{rendition.url}" width="150">'
+        f'<span class="brand-name">Kreativ Edu</span></a>'
     ) in edu
     assert 'class="brand-logo"' not in market

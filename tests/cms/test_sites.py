@@ -94,5 +94,8 @@ def test_header_names_the_site_and_links_the_other_in_the_same_language(
     response = client.get(path, HTTP_HOST=host)
 
     html = response.content.decode()
-    assert f'class="h1 brand-title" href="http://{host}{path}">{brand}</a>' in html
+    assert (
+        f'<a class="brand-title" href="http://{host}{path}"><span class="brand-mark" '
+        f'aria-hidden="true"></span><span class="brand-name">{brand}</span></a>'
+    ) in html
     assert f'<a href="{other_site_link}">' in html
