@@ -16,13 +16,14 @@ register = template.Library()
 
 
 @register.inclusion_tag("oscar/customer/order/extras.html", takes_context=True)
-def order_extras(context, order):
+def order_extras(context, order, charge=None):
     request = context["request"]
     payment = getattr(order, "checkout_payment", None)
     return {
         "request": request,
         "order": order,
         "payment": payment,
+        "charge": charge,
         "grants": grants_for_order(order=order, user=request.user),
         "seats": Seat.objects.filter(line__order=order, learner=request.user)
         .select_related("course")
