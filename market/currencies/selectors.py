@@ -98,3 +98,79 @@ def buyer_currency_and_rate(
 def buyer_currency(request, *, now: datetime | None = None) -> str:
     """The buyer's currency: their choice if it has a fresh rate, else AZN."""
     return buyer_currency_and_rate(request, now=now)[0]
+
+
+class OrderCharge:
+    """What an order cost the buyer, in the currency they were charged in,
+    read from its charge record (checkout.CheckoutPayment), never
+    re-converted at today's rate: each line by the charge's own rule (the
+    converted unit price times the quantity), the shipping as the rest, and
+    the total exactly as Stripe charged it. An order without a charge record
+    (free, or placed before the shop charged) shows its AZN figures.
+
+    `base_*` are the AZN figures, shown beside when the currency is not AZN."""
+
+    def __init__(self, order, payment=None):
+        from checkout.services import line_charge
+
+        base = settings.MARKET_BASE_CURRENCY
+        self.order = order
+        self.payment = payment
+        lines = list(order.lines.all())
+        self.base_lines = {line.pk: line.line_price_incl_tax for line in lines}
+        self.base_lines_total = sum(self.base_lines.values(), Decimal("0.00"))
+        self.base_total = order.total_incl_tax
+        self.base_shipping = order.shipping_incl_tax
+        if payment is None:
+            self.currency = base
+            self.lines = dict(self.base_lines)
+            self.lines_total = self.base_lines_total
+            self.total = self.base_total
+            self.shipping = self.base_shipping
+            return
+        self.currency = payment.currency
+        self.lines = {
+            line.pk: line_charge(line=line, quantity=line.quantity, payment=payment)
+            for line in lines
+        }
+        self.lines_total = sum(self.lines.values(), Decimal("0.00"))
+        self.total = payment.amount
+        self.shipping = payment.amount - self.lines_total
+
+    @property
+    def converted(self) -> bool:
+        return self.currency != settings.MARKET_BASE_CURRENCY
+
+    def line(self, line) -> Decimal:
+        return self.lines[line.pk]
+
+
+def order_charge(order) -> OrderCharge:
+    """The order's charge in the buyer's currency (see OrderCharge). Reads the
+    charge record through the order's one-to-one (one query, none when the
+    caller selected it)."""
+    from checkout.models import CheckoutPayment
+
+    try:
+        payment = order.checkout_payment
+    except CheckoutPayment.DoesNotExist:
+        payment = None
+    if payment is not None and not payment.amount and not payment.payment_intent_id:
+        payment = None
+    return OrderCharge(order, payment)
+
+
+def order_charges(orders) -> dict:
+    """{order pk: OrderCharge} for a page of orders, in a constant number of
+    queries (the charge records and the lines fetched once for all)."""
+    from django.db.models import prefetch_related_objects
+
+    orders = list(orders)
+    prefetch_related_objects(orders, "lines")
+    from checkout.models import CheckoutPayment
+
+    payments = {
+        payment.order_id: payment
+        for payment in CheckoutPayment.objects.filter(order__in=orders)
+    }
+    return {order.pk: OrderCharge(order, payments.get(order.pk)) for order in orders}

@@ -327,7 +327,7 @@ def test_course_list_shows_a_full_course_as_full_and_the_price_of_a_paid_one(
     ]
     assert re.findall(r'<dd class="col-7 course-price">([^<]+)</dd>', html) == [
         "Free",
-        "AZN120.00",
+        "₼120.00",
     ]
 
 

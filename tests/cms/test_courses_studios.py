@@ -522,7 +522,7 @@ def test_studio_page_shows_its_kind_equipment_gallery_and_services(
     with translation.override("en"):
         service_url = service.get_absolute_url()
     assert f'<a href="{service_url}" title="Səsyazma studiyası, 1 saat">' in html
-    assert "AZN40.00" in html
+    assert "₼40.00" in html
 
 
 def test_studio_page_leaves_out_services_no_longer_on_sale(client, pages, service):

@@ -141,12 +141,12 @@ def _render(text, request=None, **context):
 @pytest.mark.parametrize(
     ("currency", "amount", "expected"),
     [
-        (None, Decimal("450.00"), "450,00 AZN"),
-        ("AZN", Decimal("12.5"), "12,50 AZN"),
-        ("USD", Decimal("450.00"), "264,69 USD"),
-        ("USD", Decimal("0.85"), "0,50 USD"),
-        ("EUR", Decimal("100"), "54,00 EUR"),
-        ("GBP", Decimal("1.00"), "1,00 AZN"),
+        (None, Decimal("450.00"), "450,00\xa0₼"),
+        ("AZN", Decimal("12.5"), "12,50\xa0₼"),
+        ("USD", Decimal("450.00"), "264,69\xa0US$"),
+        ("USD", Decimal("0.85"), "0,50\xa0US$"),
+        ("EUR", Decimal("100"), "54,00\xa0€"),
+        ("GBP", Decimal("1.00"), "1,00\xa0₼"),
     ],
 )
 def test_buyer_price(currency, amount, expected):
@@ -159,21 +159,21 @@ def test_buyer_price(currency, amount, expected):
 def test_buyer_price_shows_azn_when_the_rate_is_unavailable():
     assert (
         _render("{% buyer_price amount %}", _request("EUR"), amount=Decimal("10"))
-        == "10,00 AZN"
+        == "10,00\xa0₼"
     )
 
 
 def test_buyer_price_without_a_request_or_an_amount():
-    assert _render("{% buyer_price amount %}", amount=Decimal("3")) == "3,00 AZN"
+    assert _render("{% buyer_price amount %}", amount=Decimal("3")) == "3,00\xa0₼"
     assert _render("{% buyer_price amount %}", _request(), amount=None) == ""
 
 
 @pytest.mark.parametrize(
     ("amount", "currency", "expected"),
     [
-        (Decimal("264.69"), "USD", "264,69 USD"),
-        (Decimal("0.625"), "EUR", "0,63 EUR"),
-        (Decimal("7"), "AZN", "7,00 AZN"),
+        (Decimal("264.69"), "USD", "264,69\xa0US$"),
+        (Decimal("0.625"), "EUR", "0,63\xa0€"),
+        (Decimal("7"), "AZN", "7,00\xa0₼"),
         (None, "USD", ""),
     ],
 )
@@ -210,5 +210,5 @@ def test_amounts_follow_the_language_number_format():
     with translation.override("ru"):
         russian = _render('{{ amount|money:"USD" }}', amount=Decimal("1234.5"))
 
-    assert english == "1234.50 USD"
-    assert russian == "1234,50 USD"
+    assert english == "$1,234.50"
+    assert russian == "1\xa0234,50\xa0$"

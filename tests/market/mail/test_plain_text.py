@@ -54,7 +54,7 @@ def test_a_residents_sale_notice_shows_names_as_typed(sale, settings):
     assert email.body == (
         f"{SHOP}, you have sold in order 100777:\n"
         "\n"
-        f"- {TITLE} × 2: 240.00 AZN\n"
+        f"- {TITLE} × 2: ₼240.00\n"
         "\n"
         "Pack and ship your parcel, print its customs papers, and see your "
         "share after commission, in your dashboard: "
