@@ -36,6 +36,7 @@ class CourseState:
     free: bool
     open: bool
     closes_at: datetime | None
+    teacher: str = ""
     seat: Seat | None = None
     entry: WaitlistEntry | None = None
     position: int | None = None
@@ -53,6 +54,25 @@ class CourseState:
         opens = self.course.enrolment_opens_at
         return opens is not None and timezone.now() < opens
 
+    @property
+    def closed(self) -> bool:
+        """Enrolment has closed (not merely not open yet)."""
+        return not self.open and not self.not_yet_open
+
+    @property
+    def availability(self) -> str:
+        """The same states as the catalogue's cards (CourseAvailability)."""
+        if self.not_yet_open:
+            return "soon"
+        if self.closed:
+            return "closed"
+        return "full" if self.full else "open"
+
+
+def _teacher(record) -> str:
+    resident = getattr(record.partner, "resident", None) if record else None
+    return resident.display_name if resident is not None else ""
+
 
 def course_state(course: Course, user=None, *, now: datetime | None = None):
     now = now or timezone.now()
@@ -66,6 +86,7 @@ def course_state(course: Course, user=None, *, now: datetime | None = None):
         free=is_free(course),
         open=enrolment_is_open(course, now=now),
         closes_at=enrolment_closes_at(course),
+        teacher=_teacher(record),
     )
     if learner is None:
         return state
