@@ -120,6 +120,7 @@ class CourseIndexPage(RoutablePageMixin, SitePage):
                 "course_title": course.product.get_title(),
                 "on_sale": True,
                 "catalogue_page": self,
+                "course_route": True,
             },
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -37,6 +38,7 @@ class CourseState:
     open: bool
     closes_at: datetime | None
     teacher: str = ""
+    price: Decimal | None = None
     seat: Seat | None = None
     entry: WaitlistEntry | None = None
     position: int | None = None
@@ -87,6 +89,7 @@ def course_state(course: Course, user=None, *, now: datetime | None = None):
         open=enrolment_is_open(course, now=now),
         closes_at=enrolment_closes_at(course),
         teacher=_teacher(record),
+        price=record.price if record else None,
     )
     if learner is None:
         return state
