@@ -320,12 +320,13 @@ def test_course_list_shows_a_full_course_as_full_and_the_price_of_a_paid_one(
     html = _render(CourseListBlock(), {"heading": "K", "count": 6, "free_only": False})
 
     assert re.findall(r'<dd class="course-seats">([^<]+)</dd>', html) == [
-        "Full",
+        "Full: waitlist open",
         "10 of 10 seats left",
     ]
+    # In the buyer's currency (AZN here), with its code.
     assert re.findall(r'<dd class="course-price">([^<]+)</dd>', html) == [
         "Free",
-        "AZN120.00",
+        "120.00 AZN",
     ]
 
 

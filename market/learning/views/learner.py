@@ -171,12 +171,19 @@ class MyLearningView(LoginRequiredMixin, TemplateView):
                 past.append(seat)
             else:
                 current.append(seat)
+        upcoming = list(learner_upcoming_sessions(user, now=now)[:20])
+        waitlist = learner_waitlist(user, now=now)
+        # Each course links to its Kreativ Edu page (one lookup for all).
+        course_products = {seat.course.pk: seat.course for seat in seats}
+        for row in [*upcoming, *waitlist]:
+            course_products.setdefault(row.course.product.pk, row.course.product)
         return super().get_context_data(
-            upcoming=learner_upcoming_sessions(user, now=now)[:20],
+            course_products=list(course_products.values()),
+            upcoming=upcoming,
             current=current,
             past=past,
             cancelled=cancelled,
-            waitlist=learner_waitlist(user, now=now),
+            waitlist=waitlist,
             certificates=Certificate.objects.filter(seat__learner=user)
             .select_related("seat")
             .order_by("-issued_at"),

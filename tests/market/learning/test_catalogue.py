@@ -13,10 +13,10 @@ from django.utils import timezone, translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
 from catalogue.models import Product, ReviewStatus
-from cms.models import CourseIndexPage, HomePage
+from cms.models import CourseIndexPage, CourseLandingPage, HomePage
 from cms.models import courses as course_pages
 from market.learning.models import CourseLanguage, CourseLevel
-from tests.factories import course_product
+from tests.factories import ProductFactory, course_product
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,49 @@ def test_the_catalogue_costs_the_same_queries_for_2_and_10_courses(
         response = _get(client)
 
     assert len(response.context["course_list"]) == 10
+
+
+# A course without a landing page has its page in the catalogue
+
+
+def test_a_course_without_landing_page_has_its_page_on_kreativ_edu(
+    client, catalogue_page, courses
+):
+    ableton = courses["ableton"]
+
+    with translation.override("en"):
+        response = client.get(f"/kurslar/{ableton.pk}/", HTTP_HOST=EDU)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Ableton</h1>" in html
+    assert 'id="course-panel"' in html
+    assert '<a href="/kurslar/">&larr; All courses</a>' in html
+
+
+def test_a_course_with_a_landing_page_sends_there(client, catalogue_page, courses):
+    carpet = courses["carpet"]
+    landing = catalogue_page.add_child(
+        instance=CourseLandingPage(title="Xalça", slug="xalca", product=carpet)
+    )
+    landing.save_revision().publish()
+
+    response = client.get(f"/kurslar/{carpet.pk}/", HTTP_HOST=EDU)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/kurslar/xalca/"
+
+
+@pytest.mark.parametrize("which", ["pending", "carpet-product", "unknown"])
+def test_no_page_for_an_unlisted_course_or_another_product(
+    client, catalogue_page, courses, resident, which
+):
+    pk = {
+        "pending": lambda: courses["pending"].pk,
+        "carpet-product": lambda: ProductFactory(resident=resident).pk,
+        "unknown": lambda: 987654,
+    }[which]()
+
+    response = client.get(f"/kurslar/{pk}/", HTTP_HOST=EDU)
+
+    assert response.status_code == 404

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from oscar.apps.partner.models import StockRecord
 
+from catalogue.models import Product
 from market.learning.models import (
     Attendance,
     Course,
@@ -21,7 +22,7 @@ from market.learning.models import (
     Seat,
     SeatSource,
 )
-from tests.factories import UserFactory, course_product
+from tests.factories import CategoryFactory, UserFactory, course_product
 
 pytestmark = pytest.mark.django_db
 
@@ -499,3 +500,80 @@ def test_the_migration_maps_free_text_to_choices(text, table, expected):
     default = "az" if table == "LANGUAGES" else "all"
 
     assert migration._choice(text, getattr(migration, table), default) == expected
+
+
+# The listing form of a course: one seats field, language and level chosen
+
+
+def _listing(**overrides) -> dict:
+    category = CategoryFactory(name="Kurslar", slug="kurslar")
+    return {
+        "title": "Yeni kurs",
+        "description": "",
+        "category": category.pk,
+        "price": "0.00",
+        "stock": "14",
+        "attr_language": "ru",
+        "attr_level": "intermediate",
+        **overrides,
+    }
+
+
+def test_the_course_listing_form_asks_for_seats_once_and_offers_choices(client, owner):
+    client.force_login(owner)
+
+    response = client.get(
+        reverse("resident_dashboard:create", kwargs={"kind": "course"})
+    )
+
+    form = response.context["form"]
+    assert [name for name in form.fields if "stock" in name or "capacity" in name] == [
+        "stock"
+    ]
+    assert "attr_sessions" not in form.fields
+    assert [value for value, _label in form.fields["attr_language"].choices] == [
+        "az",
+        "en",
+        "ru",
+    ]
+    assert [value for value, _label in form.fields["attr_level"].choices] == [
+        "all",
+        "beginner",
+        "intermediate",
+        "advanced",
+    ]
+
+
+def test_a_new_course_listing_keeps_language_level_and_seats_then_asks_for_sessions(
+    client, owner
+):
+    client.force_login(owner)
+
+    response = client.post(
+        reverse("resident_dashboard:create", kwargs={"kind": "course"}), _listing()
+    )
+
+    product = Product.objects.get(title="Yeni kurs")
+    assert response.status_code == 302
+    assert response["Location"] == _url(product) + "#sessions"
+    course = Course.objects.get(pk=product.pk)
+    assert (course.language, course.level) == ("ru", "intermediate")
+    assert StockRecord.objects.get(product=product).num_in_stock == 14
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("attr_language", "klingon"), ("attr_level", "<b>")]
+)
+def test_a_listing_with_a_language_or_level_not_in_the_choices_is_refused(
+    client, owner, field, value
+):
+    client.force_login(owner)
+
+    response = client.post(
+        reverse("resident_dashboard:create", kwargs={"kind": "course"}),
+        _listing(**{field: value}),
+    )
+
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == [field]
+    assert not Product.objects.filter(title="Yeni kurs").exists()
