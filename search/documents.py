@@ -21,7 +21,6 @@ A document is a plain dict:
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from oscar.apps.partner.models import StockRecord
@@ -96,13 +95,6 @@ def _attribute_texts(product: Product) -> dict[str, str]:
     return values
 
 
-def _course_of(product: Product):
-    try:
-        return product.course
-    except ObjectDoesNotExist:
-        return None
-
-
 def _available(record) -> bool:
     if record.num_in_stock is None:
         return True
@@ -154,15 +146,8 @@ def product_document(product: Product, categories: _Categories | None = None):
     if kind == PHYSICAL:
         ships_to = sorted(profile_countries(listing_profile(product)))
 
-    course = _course_of(product) if kind == COURSE else None
-
     def course_value(code: str) -> list[str]:
-        # A course's language and level are choices of its course row
-        # (market.learning); the region is still its listing's text.
-        if course is not None and code in ("language", "level"):
-            value = getattr(course, code)
-        else:
-            value = attributes.get(code, "").strip() if kind == COURSE else ""
+        value = attributes.get(code, "").strip() if kind == COURSE else ""
         return [value[:100]] if value else []
 
     in_stock = not track_stock or any(_available(record) for record in on_sale)

@@ -125,7 +125,22 @@ def course_rules_update(
             "level",
         ]
     )
+    if language is not None or level is not None:
+        _listing_attributes_mirror(course)
     return course
+
+
+def _listing_attributes_mirror(course: Course) -> None:
+    """The listing's "language" and "level" attributes say what the course
+    says (search facets and the shop read them; saving them re-indexes)."""
+    product = course.product
+    changed = False
+    for code in ("language", "level"):
+        if getattr(product.attr, code, None) != getattr(course, code):
+            setattr(product.attr, code, getattr(course, code))
+            changed = True
+    if changed:
+        product.attr.save()
 
 
 def _seats_set(course: Course, seats: int) -> None:

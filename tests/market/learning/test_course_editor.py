@@ -439,6 +439,9 @@ def test_the_seats_field_sets_the_courses_capacity(client, owner, course):
     assert StockRecord.objects.get(product=course).num_in_stock == 15
     saved = Course.objects.get(pk=course.pk)
     assert (saved.language, saved.level) == ("en", "advanced")
+    # The listing's attributes (search facets) say the same.
+    listing = Product.objects.get(pk=course.pk)
+    assert (listing.attr.language, listing.attr.level) == ("en", "advanced")
 
 
 def test_fewer_seats_than_are_taken_is_refused(client, owner, course):
