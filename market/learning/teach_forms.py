@@ -126,12 +126,16 @@ class BaseSessionFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
 
     def clean(self):
-        if any(self.errors):
-            return
+        # Rows with their own errors are left out of the checks across rows,
+        # so that every other mistake is shown in the same answer.
         now = timezone.now()
         kept = []
         seen = set()
+        broken = False
         for form in self.forms:
+            if form.errors:
+                broken = True
+                continue
             data = form.cleaned_data
             session_id = data.get("id")
             session = self.sessions.get(session_id) if session_id else None
@@ -166,7 +170,7 @@ class BaseSessionFormSet(forms.BaseFormSet):
                     "starts_at",
                     _("This session overlaps the one before it."),
                 )
-        if not any(self.errors) and not kept:
+        if not broken and not any(self.errors) and not kept:
             raise forms.ValidationError(
                 _("A course needs at least one session."), code="no_sessions"
             )

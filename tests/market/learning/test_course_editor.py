@@ -580,3 +580,25 @@ def test_a_listing_with_a_language_or_level_not_in_the_choices_is_refused(
     assert response.status_code == 400
     assert list(response.context["form"].errors) == [field]
     assert not Product.objects.filter(title="Yeni kurs").exists()
+
+
+def test_every_mistake_is_shown_at_once(client, owner, course):
+    first, second = CourseSession.objects.filter(course_id=course.pk)
+    client.force_login(owner)
+
+    response = _refused(
+        client,
+        course,
+        _rows(
+            _row(_at(30, 10), _at(30, 12), id=first.pk),
+            _row(_at(30, 11), _at(30, 13), id=second.pk),
+            _row("2031-04-05T10:00", "2031-04-05T09:00"),
+            initial=2,
+        ),
+    )
+
+    assert [form.errors for form in response.context["session_formset"].forms] == [
+        {},
+        {"starts_at": [_az("This session overlaps the one before it.")]},
+        {"ends_at": [_az("A session must end after it starts.")]},
+    ]
