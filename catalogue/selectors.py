@@ -29,7 +29,7 @@ def with_card_data(products: QuerySet) -> QuerySet:
         products.base_queryset()
         # The card's shipping line (market/export): the listing's profile and
         # its weight, read with the page's products.
-        .select_related("parent__product_class", "shipping__profile")
+        .select_related("parent__product_class", "shipping__profile", "course")
         # Oscar's base prefetches, with our stock records in place of plain ones.
         .prefetch_related(None)
         .prefetch_related(

@@ -6,55 +6,32 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from market.learning.course_state import course_state
-from market.learning.models import CourseSession
+from market.learning.selectors import course_cards
 from market.residents.selectors import public_products
 
 
 def upcoming_courses(*, count: int, free_only: bool = False) -> list:
     """Course products on sale whose first session is still ahead, the
-    soonest first, each with its Kreativ Edu state (`product.state`: seats
-    left, free, enrolment open)."""
+    soonest first, each with its Kreativ Edu card state (`product.course.card`:
+    seats left, free, open, full or closed), read for all of them in three
+    queries (market.learning.selectors.course_cards)."""
     now = timezone.now()
-    first_session = (
-        CourseSession.objects.filter(course_id=OuterRef("pk"))
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
     products = (
         public_products()
-        .filter(product_class__slug="course")
-        .annotate(first_session=Subquery(first_session))
-        .filter(first_session__gt=now)
-        .select_related("course")
-        .order_by("first_session", "pk")
+        .filter(product_class__slug="course", course__first_session_at__gt=now)
+        .select_related("course", "product_class")
+        .order_by("course__first_session_at", "pk")
     )
     if free_only:
         products = products.filter(min_price=0)
-    courses = []
-    for product in products[:count]:
-        product.state = course_state(product.course)
-        courses.append(product)
-    return courses
-
-
-def course_pages_in_order(pages) -> list:
-    """Course landing pages, the course starting soonest first (courses
-    without sessions last)."""
-    pages = list(
-        pages.select_related("product").annotate(
-            first_session=Min("product__course__sessions__starts_at")
-        )
-    )
-    far = timezone.now().replace(year=9999)
-    pages.sort(key=lambda page: (page.first_session or far, page.pk))
-    for page in pages:
-        page.state = course_state(page.product.course)
-    return pages
+    products = list(products[:count])
+    cards = course_cards([product.course for product in products], now=now)
+    for product in products:
+        product.course.card = cards[product.pk]
+    return products
 
 
 def upcoming_events(*, within=None, locale=None, series: str = "", count: int = 4):

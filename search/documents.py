@@ -42,7 +42,7 @@ def documents_queryset() -> QuerySet:
     """Parents and standalone products with everything a document reads."""
     return (
         Product.objects.filter(parent__isnull=True)
-        .select_related("product_class")
+        .select_related("product_class", "course")
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.only("pk", "name")),
             "attribute_values__attribute",

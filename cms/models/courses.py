@@ -1,17 +1,65 @@
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Locale
 from wagtail.search import index
+
+from market.learning.forms import CourseCatalogueForm
+from market.learning.selectors import (
+    catalogue_regions,
+    catalogue_topics,
+    course_cards,
+    course_catalogue,
+    listed_course,
+)
 
 from ..blocks import BodyBlock
 from ..choosers import course_chooser_viewset
 from .base import SitePage
 
+COURSES_PER_PAGE = 24
 
-class CourseIndexPage(SitePage):
-    """Kreativ Edu's course catalogue: its course landing pages, the next
-    to start first."""
+
+def course_page_urls(product_ids, request=None) -> dict[int, str]:
+    """The Kreativ Edu page of each course, in the active language: its
+    landing page, else the catalogue's own page of the course
+    (`<course index>/<product id>/`). Two queries, whatever the number of
+    courses; a URL on another host than the request's is a full one."""
+    ids = list(product_ids)
+    if not ids:
+        return {}
+    locale = Locale.get_active()
+    urls: dict[int, str] = {}
+    pages = (
+        CourseLandingPage.objects.live()
+        .public()
+        .filter(product_id__in=ids, locale=locale)
+        .order_by("pk")
+    )
+    for page in pages:
+        urls.setdefault(page.product_id, page.get_url(request))
+    missing = [pk for pk in ids if pk not in urls]
+    if missing:
+        catalogue = (
+            CourseIndexPage.objects.live().public().filter(locale=locale).first()
+        )
+        if catalogue is not None:
+            base = catalogue.get_url(request)
+            for pk in missing:
+                urls[pk] = f"{base}{pk}/"
+    return urls
+
+
+class CourseIndexPage(RoutablePageMixin, SitePage):
+    """Kreativ Edu's course catalogue: every listed course (not only those
+    with a landing page), filtered by topic, language, level, place, price
+    and dates, the courses open for enrolment first. A course without a
+    landing page has its page here, at `<this page>/<product id>/`."""
 
     content_panels = [*SitePage.content_panels, FieldPanel("intro")]
 
@@ -22,14 +70,59 @@ class CourseIndexPage(SitePage):
         verbose_name = _("course index")
         verbose_name_plural = _("course indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_pages_in_order
-
-        context = super().get_context(request, *args, **kwargs)
-        context["course_pages"] = course_pages_in_order(
-            CourseLandingPage.objects.live().public().child_of(self)
+    @path("")
+    def catalogue(self, request):
+        form = CourseCatalogueForm(
+            request.GET or None, topics=catalogue_topics(), regions=catalogue_regions()
         )
-        return context
+        if form.is_bound:
+            form.is_valid()
+        courses = Paginator(course_catalogue(form.filters()), COURSES_PER_PAGE)
+        courses_page = courses.get_page(request.GET.get("page") or 1)
+        shown = list(courses_page.object_list)
+        cards = course_cards(shown)
+        urls = course_page_urls([course.product_id for course in shown], request)
+        for course in shown:
+            course.card = cards[course.product_id]
+            course.url = urls.get(course.product_id, "")
+        kept = request.GET.copy()
+        kept.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "courses": courses_page,
+                "course_list": shown,
+                "filtered": form.is_bound and form.active(),
+                "query_without_page": kept.urlencode(),
+            },
+        )
+
+    @path("<int:product_id>/")
+    def course(self, request, product_id):
+        course = listed_course(product_id)
+        if course is None:
+            raise Http404
+        landing = (
+            CourseLandingPage.objects.live()
+            .public()
+            .filter(product_id=product_id, locale=self.locale)
+            .order_by("pk")
+            .first()
+        )
+        if landing is not None:
+            return redirect(landing.get_url(request))
+        return self.render(
+            request,
+            template="cms/course_landing_page.html",
+            context_overrides={
+                "product": course.product,
+                "course_title": course.product.get_title(),
+                "on_sale": True,
+                "catalogue_page": self,
+                "course_route": True,
+            },
+        )
 
 
 class CourseLandingPage(SitePage):
@@ -62,9 +155,10 @@ class CourseLandingPage(SitePage):
         verbose_name_plural = _("course landing pages")
 
     def get_context(self, request, *args, **kwargs):
-        from market.residents.selectors import public_products
-
         context = super().get_context(request, *args, **kwargs)
         # A course withdrawn from the shop offers no enrolment here either.
-        context["on_sale"] = public_products().filter(pk=self.product_id).exists()
+        context["on_sale"] = listed_course(self.product_id) is not None
+        context["product"] = self.product
+        context["course_title"] = self.title
+        context["catalogue_page"] = self.get_parent().specific
         return context

@@ -83,7 +83,10 @@ def _schedules() -> None:
         online = spec["region"].lower() == "online"
         course.online = online
         course.city = "" if online else spec["region"]
-        course.save(update_fields=["online", "city"])
+        # The demo's data names them by their codes (CourseLanguage, CourseLevel).
+        course.language = spec["language"]
+        course.level = spec["level"]
+        course.save(update_fields=["online", "city", "language", "level"])
         course_sessions_from_text(
             course=course,
             text="\n".join(f"{when}, {where}" for when, where in spec["sessions"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -36,6 +37,8 @@ class CourseState:
     free: bool
     open: bool
     closes_at: datetime | None
+    teacher: str = ""
+    price: Decimal | None = None
     seat: Seat | None = None
     entry: WaitlistEntry | None = None
     position: int | None = None
@@ -53,6 +56,25 @@ class CourseState:
         opens = self.course.enrolment_opens_at
         return opens is not None and timezone.now() < opens
 
+    @property
+    def closed(self) -> bool:
+        """Enrolment has closed (not merely not open yet)."""
+        return not self.open and not self.not_yet_open
+
+    @property
+    def availability(self) -> str:
+        """The same states as the catalogue's cards (CourseAvailability)."""
+        if self.not_yet_open:
+            return "soon"
+        if self.closed:
+            return "closed"
+        return "full" if self.full else "open"
+
+
+def _teacher(record) -> str:
+    resident = getattr(record.partner, "resident", None) if record else None
+    return resident.display_name if resident is not None else ""
+
 
 def course_state(course: Course, user=None, *, now: datetime | None = None):
     now = now or timezone.now()
@@ -66,6 +88,8 @@ def course_state(course: Course, user=None, *, now: datetime | None = None):
         free=is_free(course),
         open=enrolment_is_open(course, now=now),
         closes_at=enrolment_closes_at(course),
+        teacher=_teacher(record),
+        price=record.price if record else None,
     )
     if learner is None:
         return state

@@ -13,7 +13,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -74,6 +74,30 @@ class LearnerProfile(models.Model):
         return str(self.user)
 
 
+class CourseLanguage(models.TextChoices):
+    """The language a course is taught in."""
+
+    # Taught in Azerbaijani.
+    AZ = "az", _("Azerbaijani")
+    # Taught in English.
+    EN = "en", _("English")
+    # Taught in Russian.
+    RU = "ru", _("Russian")
+
+
+class CourseLevel(models.TextChoices):
+    """Who a course is for."""
+
+    # Anyone, whatever they know already.
+    ALL = "all", _("All levels")
+    # No experience needed.
+    BEGINNER = "beginner", _("Beginner")
+    # Some experience expected.
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    # For people who practise it already.
+    ADVANCED = "advanced", _("Advanced")
+
+
 class Course(models.Model):
     """The learning side of a course product: where it happens, when learners
     may enrol, and what completing it takes. One row per course product."""
@@ -96,6 +120,19 @@ class Course(models.Model):
     completion_percent = models.PositiveSmallIntegerField(
         _("attendance needed to complete (%)"), default=80
     )
+    language = models.CharField(
+        _("language of teaching"),
+        max_length=10,
+        choices=CourseLanguage.choices,
+        default=CourseLanguage.AZ,
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=CourseLevel.choices, default=CourseLevel.ALL
+    )
+    # When the first session starts, kept by CourseSession.save() and
+    # .delete(), so that "has enrolment closed" needs no query on a row in
+    # hand (the availability rule asks it of every course card).
+    first_session_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("course")
@@ -121,6 +158,26 @@ class Course(models.Model):
         if self.online:
             return str(_("Online"))
         return ", ".join(part for part in (self.venue, self.city) if part)
+
+    @property
+    def enrolment_ends_at(self):
+        """When enrolment closes: the course's own date, or else when its
+        first session starts (None: no date yet, enrolment stays open)."""
+        return self.enrolment_closes_at or self.first_session_at
+
+    def enrolment_has_closed(self, now) -> bool:
+        ends = self.enrolment_ends_at
+        return ends is not None and now >= ends
+
+
+def course_first_session_refresh(course_id: int) -> None:
+    """Store when the course's first session starts (one UPDATE)."""
+    first = (
+        CourseSession.objects.filter(course_id=course_id)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    Course.objects.filter(pk=course_id).update(first_session_at=Subquery(first))
 
 
 class CourseSession(models.Model):
@@ -153,6 +210,16 @@ class CourseSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        course_first_session_refresh(self.course_id)
+
+    def delete(self, *args, **kwargs):
+        course_id = self.course_id
+        result = super().delete(*args, **kwargs)
+        course_first_session_refresh(course_id)
+        return result
 
     @property
     def where(self) -> str:

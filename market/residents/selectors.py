@@ -5,9 +5,11 @@ resident now" (`acting_resident`)."""
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.models import StockRecord
 
+from catalogue.kinds import COURSE
 from catalogue.models import Product, ReviewStatus
 from catalogue.selectors import with_card_data
 
@@ -27,7 +29,10 @@ def public_products() -> QuerySet:
     (reviewed) products sold by an approved resident, annotated with their
     lowest price (`min_price`). `listing_refusal` is the same rule for one
     product in hand (tests/market/residents/test_availability_rule.py proves
-    the two agree on every combination)."""
+    the two agree on every combination), plus one clause on time: a course
+    whose enrolment closed stays listed (its page says enrolment closed) but
+    is refused by every door that sells or offers it (basket, checkout,
+    seats, search)."""
     on_sale = stockrecords_of_product().filter(
         partner__resident__status=ResidentStatus.APPROVED
     )
@@ -81,12 +86,17 @@ def _resident_of(record) -> "Resident | None":
         return None
 
 
-def listing_refusal(product: Product, stockrecord=None):
+def listing_refusal(
+    product: Product, stockrecord=None, *, now=None, judge_enrolment: bool = True
+):
     """Why `product` (bought through `stockrecord`, if given) may not be sold
     now, or None when it may: the rule of `public_products` evaluated on rows
     in hand, so the strategy, the checkout and Kreativ Edu ask the same
     question without a query when the rows are loaded. A variant is judged by
-    its parent's listing and its own stock record."""
+    its parent's listing and its own stock record. `now`: the time a course's
+    enrolment window is judged at (the seats services pass theirs);
+    `judge_enrolment=False` only for placing an order whose seat was held
+    while enrolment was open (the hold promised it)."""
     shown = product.parent if product.parent_id else product
     if (
         shown is None
@@ -116,7 +126,25 @@ def listing_refusal(product: Product, stockrecord=None):
         return _("“%(title)s” is not on sale at the moment: its shop is closed.") % {
             "title": product.get_title()
         }
+    if judge_enrolment and _enrolment_has_closed(shown, now or timezone.now()):
+        return _("Enrolment for “%(title)s” has closed.") % {
+            "title": product.get_title()
+        }
     return None
+
+
+def _enrolment_has_closed(product: Product, now) -> bool:
+    """A course whose enrolment closed (its own date, or its first session
+    began) is no longer sold: its page stays, saying so. Read from the
+    course row (`product.course`, select_related by the card and search
+    querysets), kept by market.learning; other kinds have none."""
+    if product.get_product_class().slug != COURSE:
+        return False
+    try:
+        course = product.course
+    except ObjectDoesNotExist:
+        return False
+    return course.enrolment_has_closed(now)
 
 
 MAY_ACT = ResidentStatus.APPROVED

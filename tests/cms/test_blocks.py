@@ -263,20 +263,20 @@ def test_course_list_shows_upcoming_courses_soonest_first_with_seats_left(
     html = _render(CourseListBlock(), data)
 
     assert [
-        (course.title, course.state.seats_left, course.state.capacity)
+        (course.title, course.course.card.seats_left, course.course.card.capacity)
         for course in context["courses"]
     ] == [("Tez kurs", 8, 10), ("Gec kurs", 8, 8)]
     assert re.findall(
-        r'<h3 class="h5 card-title"><a href="[^"]+">([^<]+)</a>', html
+        r'<h3 class="course-card__title"><a href="[^"]+">([^<]+)</a>', html
     ) == [
         "Tez kurs",
         "Gec kurs",
     ]
-    assert re.findall(r'<dd class="col-7 course-seats">([^<]+)</dd>', html) == [
+    assert re.findall(r'<dd class="course-seats">([^<]+)</dd>', html) == [
         "8 of 10 seats left",
         "8 of 8 seats left",
     ]
-    assert re.findall(r'<dd class="col-7 course-price">([^<]+)</dd>', html) == [
+    assert re.findall(r'<dd class="course-price">([^<]+)</dd>', html) == [
         "Free",
         "Free",
     ]
@@ -321,11 +321,12 @@ def test_course_list_shows_a_full_course_as_full_and_the_price_of_a_paid_one(
 
     html = _render(CourseListBlock(), {"heading": "K", "count": 6, "free_only": False})
 
-    assert re.findall(r'<dd class="col-7 course-seats">([^<]+)</dd>', html) == [
-        "Full",
+    assert re.findall(r'<dd class="course-seats">([^<]+)</dd>', html) == [
+        "Full: waitlist open",
         "10 of 10 seats left",
     ]
-    assert re.findall(r'<dd class="col-7 course-price">([^<]+)</dd>', html) == [
+    # In the buyer's currency (AZN here), with its sign.
+    assert re.findall(r'<dd class="course-price">([^<]+)</dd>', html) == [
         "Free",
         "₼120.00",
     ]

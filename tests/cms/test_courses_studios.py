@@ -454,43 +454,42 @@ def test_course_index_lists_its_courses_with_start_price_and_seats(
         response = _get(client, "course index", "en")
 
     html = response.content.decode()
-    [listed] = response.context["course_pages"]
-    assert listed.title == "Animation"
-    assert listed.first_session == first_session
-    assert (listed.state.seats_left, listed.state.capacity, listed.state.free) == (
+    [listed] = response.context["course_list"]
+    assert listed.product == course
+    assert listed.card.next_session_at == first_session
+    assert (listed.card.seats_left, listed.card.capacity, listed.card.free) == (
         12,
         12,
         True,
     )
+    assert listed.card.availability == "open"
     assert (
-        '<h2 class="h5 card-title"><a href="/en/kurslar/animasiya/">Animation</a>'
-        in html
+        '<h3 class="course-card__title"><a href="/en/kurslar/animasiya/">'
+        "Animasiya üçün süni intellekt</a></h3>" in html
     )
-    assert '<dd class="col-7 course-price">Free</dd>' in html
-    assert '<dd class="col-7 course-seats">12 of 12 seats left</dd>' in html
+    assert '<dd class="course-price">Free</dd>' in html
+    assert '<dd class="course-seats">12 of 12 seats left</dd>' in html
 
 
 def test_course_index_lists_a_course_without_sessions_last(client, pages, resident):
-    # A course product made in the shop, without sessions.
+    # A course product made in the shop, without sessions nor landing page.
     undated = ProductFactory(
         resident=resident, kind=COURSE, title="Tarixsiz kurs", price=Decimal("0.00")
     )
-    later = pages["course index"].add_child(
-        instance=CourseLandingPage(title="Tarixsiz", slug="tarixsiz", product=undated)
-    )
-    later.save_revision().publish()
-    _translate(later, "en", "Undated")
 
     response = _get(client, "course index", "en")
 
-    assert [page.title for page in response.context["course_pages"]] == [
-        "Animation",
-        "Undated",
+    assert [course.product.title for course in response.context["course_list"]] == [
+        "Animasiya üçün süni intellekt",
+        "Tarixsiz kurs",
     ]
-    assert response.context["course_pages"][1].first_session is None
+    assert response.context["course_list"][1].card.next_session_at is None
+    # Its page is the catalogue's own page of it, on Kreativ Edu.
+    assert response.context["course_list"][1].url == f"/en/kurslar/{undated.pk}/"
+    # The dated course shows a <time>; the undated one says so.
     assert re.findall(
-        r'<dd class="col-7 course-starts">([^<]+)</dd>', response.content.decode()
-    )[1:] == ["To be announced"]
+        r'<dd class="course-starts">([^<]+)</dd>', response.content.decode()
+    ) == ["To be announced"]
 
 
 def test_course_landing_page_shows_the_live_course_panel_and_links_the_product(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import template
 from django.conf import settings
 
+from catalogue.kinds import COURSE
+
 from ..countries import country_choices, country_name
 from ..destination import buyer_destination
 from ..models import ExportDocument
@@ -94,9 +96,14 @@ def product_facts(product) -> list[tuple[str, str]]:
         "language": _("Language of teaching"),
     }
     facts = []
+    # A course's seats, language, level, place and sessions are its course
+    # panel's (market.learning, from the course row): not repeated here.
+    hidden = {"ships_to", "licence"}
+    if product.get_product_class().slug == COURSE:
+        hidden |= {"capacity", "language", "level", "region", "sessions"}
     for value in product.get_attribute_values():
         code = value.attribute.code
-        if code in ("ships_to", "licence"):
+        if code in hidden:
             continue
         shown = value.value
         if code == "country_of_origin":

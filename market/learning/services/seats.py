@@ -163,9 +163,17 @@ def _check_window(course: Course, now: datetime) -> None:
         )
 
 
-def _check_on_sale(course: Course, record: StockRecord | None) -> None:
+def _check_on_sale(
+    course: Course,
+    record: StockRecord | None,
+    now: datetime | None = None,
+    *,
+    judge_enrolment: bool = True,
+) -> None:
     """The one rule "may this be sold now", for every way to a seat."""
-    reason = listing_refusal(course.product, record)
+    reason = listing_refusal(
+        course.product, record, now=now, judge_enrolment=judge_enrolment
+    )
     if reason is not None:
         raise SeatsUnavailable(reason)
 
@@ -204,7 +212,7 @@ def _take(course: Course, *, learner, quantity: int, now: datetime) -> None:
     caller), or raise. The learner's own open offer is theirs to use; the
     entry is closed as taken."""
     record = stockrecord_for(course.product)
-    _check_on_sale(course, record)
+    _check_on_sale(course, record, now)
     _check_window(course, now)
     kept = seats_kept(course, now=now, except_for=learner)
     if record is None or not stock_take(
@@ -236,7 +244,7 @@ def seats_hold_for_checkout(
     SeatsUnavailable; on a refusal nothing is held."""
     now = now or timezone.now()
     course = lock_course(record.product_id)
-    _check_on_sale(course, record)
+    _check_on_sale(course, record, now)
     _check_window(course, now)
     _check_one_seat(course, learner, quantity)
     kept = seats_kept(course, now=now, except_for=learner)
@@ -264,9 +272,10 @@ def seats_take_for_order(
     learner (and enrolment is still open). Raises SeatsUnavailable."""
     now = now or timezone.now()
     course = lock_course(record.product_id)
-    _check_on_sale(course, record)
-    _check_one_seat(course, learner, quantity)
     live = record.holds.filter(key=key, reserved_until__gt=now).exists()
+    # A live hold was taken while enrolment was open: it keeps its promise.
+    _check_on_sale(course, record, now, judge_enrolment=not live)
+    _check_one_seat(course, learner, quantity)
     if not live:
         _check_window(course, now)
     kept = seats_kept(course, now=now, except_for=learner)
@@ -296,7 +305,7 @@ def enrolment_create(
     seat, enrolment is closed, or no seat is left for them."""
     now = now or timezone.now()
     course = lock_course(product.pk)
-    _check_on_sale(course, stockrecord_for(course.product))
+    _check_on_sale(course, stockrecord_for(course.product), now)
     _check_one_seat(course, learner, 1)
     if quota is None and not is_free(course):
         raise SeatsUnavailable(

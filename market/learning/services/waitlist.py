@@ -54,7 +54,7 @@ def waitlist_join(*, product, learner, now: datetime | None = None) -> WaitlistE
     or a place on the list, or enrolment is closed."""
     now = now or timezone.now()
     course = lock_course(product.pk)
-    _check_on_sale(course, stockrecord_for(course.product))
+    _check_on_sale(course, stockrecord_for(course.product), now)
     _check_window(course, now)
     title = course.product.get_title()
     if has_seat(course, learner):
@@ -126,7 +126,7 @@ def waitlist_offer_next(
     course = lock_course(product_id)
     _expire(course, now)
     record = stockrecord_for(course.product)
-    if record is None or listing_refusal(course.product, record) is not None:
+    if record is None or listing_refusal(course.product, record, now=now) is not None:
         return []
     record.refresh_from_db()
     open_seats = units_free(record, now=now) - seats_offered(course, now=now)

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
+from wagtail.models import Site
 
 from catalogue.models import Product
 
@@ -34,6 +35,15 @@ from ..services.profiles import (
 from ..services.seats import SeatsUnavailable, enrolment_create, is_course, seat_cancel
 from ..services.sponsors import sponsored_seat_redeem
 from ..services.waitlist import waitlist_join, waitlist_leave
+
+
+def site_hosts() -> set[str]:
+    """The hosts of our Wagtail sites (Creative Market, Kreativ Edu), with
+    and without their ports."""
+    hosts = set()
+    for hostname, port in Site.objects.values_list("hostname", "port"):
+        hosts.update({hostname, f"{hostname}:{port}"})
+    return hosts
 
 
 class _CourseAction(LoginRequiredMixin, View):
@@ -58,7 +68,21 @@ class _CourseAction(LoginRequiredMixin, View):
         else:
             learner_language_remember(user=request.user, language=get_language())
             messages.success(request, message)
-        return HttpResponseRedirect(product.get_absolute_url())
+        return HttpResponseRedirect(self.course_page(request, product))
+
+    @staticmethod
+    def course_page(request, product) -> str:
+        """Back to the course's page the panel named (`next`: its Kreativ Edu
+        page, on this host or Kreativ Edu's), else its shop page. Any other
+        address is ignored."""
+        target = request.POST.get("next", "")
+        if target and url_has_allowed_host_and_scheme(
+            target,
+            allowed_hosts=site_hosts() | {request.get_host()},
+            require_https=request.is_secure(),
+        ):
+            return target
+        return product.get_absolute_url()
 
 
 class EnrolView(_CourseAction):
@@ -147,12 +171,19 @@ class MyLearningView(LoginRequiredMixin, TemplateView):
                 past.append(seat)
             else:
                 current.append(seat)
+        upcoming = list(learner_upcoming_sessions(user, now=now)[:20])
+        waitlist = learner_waitlist(user, now=now)
+        # Each course links to its Kreativ Edu page (one lookup for all).
+        course_products = {seat.course.pk: seat.course for seat in seats}
+        for row in [*upcoming, *waitlist]:
+            course_products.setdefault(row.course.product.pk, row.course.product)
         return super().get_context_data(
-            upcoming=learner_upcoming_sessions(user, now=now)[:20],
+            course_products=list(course_products.values()),
+            upcoming=upcoming,
             current=current,
             past=past,
             cancelled=cancelled,
-            waitlist=learner_waitlist(user, now=now),
+            waitlist=waitlist,
             certificates=Certificate.objects.filter(seat__learner=user)
             .select_related("seat")
             .order_by("-issued_at"),

@@ -14,15 +14,33 @@ from django.views.generic import TemplateView
 
 from ..models import Attendance, SeatStatus, WaitlistStatus
 from ..services.attendance import attendance_mark, sessions_needed
-from ..services.schedule import course_session_add, course_session_remove
-from ..services.seats import SeatsUnavailable, enrolment_closes_at, seats_left
+from ..services.schedule import (
+    MAX_SESSIONS,
+    course_session_add,
+    course_session_remove,
+    course_sessions_save,
+)
+from ..services.seats import (
+    SeatsUnavailable,
+    enrolment_closes_at,
+    seats_left,
+    stockrecord_for,
+)
 from ..services.teaching import course_rules_update, courses_taught_by
 from ..teach_forms import (
     AttendanceForm,
     CourseRulesForm,
     SessionForm,
     SessionRemoveForm,
+    session_formset,
 )
+
+
+def _row_count(value) -> int:
+    try:
+        return max(int(value), 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 class TeachListView(LoginRequiredMixin, TemplateView):
@@ -63,6 +81,7 @@ class TeachCourseView(_TeachCourseMixin, TemplateView):
     template_name = "market/learning/teach/course.html"
     actions = {
         "rules": "update_rules",
+        "sessions": "save_sessions",
         "session-add": "add_session",
         "session-remove": "remove_session",
     }
@@ -106,7 +125,21 @@ class TeachCourseView(_TeachCourseMixin, TemplateView):
             closes_at=enrolment_closes_at(course),
             now=timezone.now(),
         )
-        context.setdefault("rules_form", CourseRulesForm.for_course(course))
+        record = stockrecord_for(course.product)
+        context.setdefault(
+            "rules_form",
+            CourseRulesForm.for_course(
+                course, seats=record.num_in_stock if record else None
+            ),
+        )
+        context.setdefault(
+            "session_formset",
+            session_formset(
+                course,
+                marked_ids=[session.pk for session in sessions if session.marked],
+            ),
+        )
+        context["marked_ids"] = {session.pk for session in sessions if session.marked}
         context.setdefault("session_form", SessionForm())
         context.setdefault("remove_error", None)
         return context
@@ -137,6 +170,38 @@ class TeachCourseView(_TeachCourseMixin, TemplateView):
             form.add_error(None, error.message)
             return self.render_to_response(self.get_context_data(rules_form=form))
         return self._done(_("The course's rules are saved."))
+
+    def save_sessions(self, request):
+        marked = self.course.sessions.filter(attendance__isnull=False).values_list(
+            "pk", flat=True
+        )
+        data = request.POST
+        if data.get("more"):
+            # One more empty row, every typed row kept; nothing is saved.
+            data = data.copy()
+            rows = _row_count(data.get("sessions-TOTAL_FORMS"))
+            data["sessions-TOTAL_FORMS"] = str(min(rows + 1, MAX_SESSIONS))
+            formset = session_formset(
+                self.course, data, marked_ids=list(marked.distinct())
+            )
+            return self.render_to_response(
+                self.get_context_data(session_formset=formset)
+            )
+        formset = session_formset(self.course, data, marked_ids=list(marked.distinct()))
+        if not formset.is_valid():
+            return self.render_to_response(
+                self.get_context_data(session_formset=formset), status=400
+            )
+        try:
+            course_sessions_save(
+                course=self.course, by=request.user, rows=formset.rows()
+            )
+        except SeatsUnavailable as error:
+            formset._non_form_errors = formset.error_class([error.message])
+            return self.render_to_response(
+                self.get_context_data(session_formset=formset), status=400
+            )
+        return self._done(_("The sessions are saved."))
 
     def add_session(self, request):
         form = SessionForm(request.POST)

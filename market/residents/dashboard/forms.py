@@ -8,10 +8,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.kinds import DIGITAL, KINDS, LICENCES, PHYSICAL
+from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES, PHYSICAL
 from catalogue.models import Category
 from market.export.countries import country_choices
 from market.export.selectors import usable_shipping_profiles
+from market.learning.models import CourseLanguage, CourseLevel
 from market.uploads import check_digital_file, check_image
 from market.validators import validate_one_line
 
@@ -43,6 +44,13 @@ ATTRIBUTE_LABELS = {
     "level": _("Level"),
     "region": _("City or region, or online"),
     "sessions": _("Sessions (date, time, place; one per line)"),
+}
+
+
+# A course's language and level are choices (market.learning's).
+COURSE_CHOICES = {
+    "language": CourseLanguage.choices,
+    "level": CourseLevel.choices,
 }
 
 
@@ -135,12 +143,25 @@ class ListingForm(forms.Form):
                 decimal_places=2,
             )
         if track_stock:
+            # A course's seats are its stock: the one seats field it has.
             self.fields["stock"] = forms.IntegerField(
-                label=_("In stock (seats for a course)"), min_value=0
+                label=_("Seats") if kind == COURSE else _("In stock"),
+                min_value=0,
+                max_value=10000 if kind == COURSE else None,
             )
         for code, _label, attribute_type, required in attributes:
-            # Where a physical good ships is its shipping profile (below).
-            if code in ("licence", "ships_to"):
+            # Where a physical good ships is its shipping profile (below);
+            # a course's seats are its stock (above) and its sessions are
+            # edited a row each on its teaching page.
+            if code in ("licence", "ships_to", "capacity", "sessions"):
+                continue
+            if kind == COURSE and code in COURSE_CHOICES:
+                self.fields[f"attr_{code}"] = forms.ChoiceField(
+                    label=ATTRIBUTE_LABELS[code],
+                    choices=COURSE_CHOICES[code],
+                    initial=COURSE_CHOICES[code][0][0],
+                    required=required,
+                )
                 continue
             if code == "country_of_origin":
                 # Chosen by name, in the visitor's language; stored as the code.

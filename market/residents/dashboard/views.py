@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.apps.order.models import Line
 
-from catalogue.kinds import DIGITAL, KINDS, LICENCES, PHYSICAL
+from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES, PHYSICAL
 from catalogue.models import Product
 from market.export.pricing import listing_profile
 
@@ -163,11 +163,11 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
         if form.is_valid():
             try:
                 if product is None:
-                    services.listing_create(
+                    product = services.listing_create(
                         resident=self.resident, kind=kind, **form.service_arguments()
                     )
                 else:
-                    services.listing_update(
+                    product = services.listing_update(
                         resident=self.resident,
                         product=product,
                         **form.service_arguments(),
@@ -175,6 +175,20 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                if kind == COURSE:
+                    # A course's sessions are edited a row each on its
+                    # teaching page; staff approve it once it has some.
+                    messages.success(
+                        request,
+                        _(
+                            "Saved. Now give the course its sessions: Centre staff "
+                            "review it once it has at least one."
+                        ),
+                    )
+                    return redirect(
+                        reverse("learning:teach-course", kwargs={"pk": product.pk})
+                        + "#sessions"
+                    )
                 messages.success(
                     request, _("Saved. Centre staff will review the listing.")
                 )

@@ -13,7 +13,7 @@ from oscar.apps.catalogue.models import ProductImage
 from oscar.apps.order.models import Line
 from oscar.apps.partner.models import StockRecord
 
-from catalogue.kinds import DIGITAL, KINDS, LICENCES, SERVICE
+from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES, SERVICE
 from catalogue.models import (
     AttributeOption,
     Category,
@@ -26,6 +26,7 @@ from market.accounts.models import User
 from market.export.models import ShippingProfile
 from market.export.services import listing_shipping_set
 from market.html import sanitise_html
+from market.learning.services.teaching import course_language_and_level_set
 from market.uploads import check_digital_file, check_image
 
 from ..models import LineFulfilment, Resident
@@ -94,6 +95,14 @@ def _write_details(
     """Category, the kind's attributes, and the price(s) and stock."""
     product.categories.set([category])
     _set_attributes(product, kind, attributes)
+    if kind == COURSE:
+        # Kreativ Edu keeps them as choices on the course (the catalogue's
+        # filters and the course panel read them there).
+        course_language_and_level_set(
+            product=product,
+            language=attributes.get("language"),
+            level=attributes.get("level"),
+        )
     if kind == DIGITAL:
         _set_licences(product, resident, licence_prices)
     else:
@@ -281,16 +290,37 @@ def line_fulfil(
     return fulfilment
 
 
+def _is_course_without_sessions(product: Product) -> bool:
+    if product.get_product_class().slug != COURSE:
+        return False
+    # The course's Kreativ Edu row (market.learning), through its relation
+    # names: the listing rules need no import of the learning app.
+    return not Product.objects.filter(
+        pk=product.pk, course__sessions__isnull=False
+    ).exists()
+
+
 @transaction.atomic
 def listing_review(
     *, product: Product, staff_user: User, approve: bool, reason: str = ""
 ) -> Product:
-    """Staff approve a pending listing (it goes live) or reject it, saying why."""
+    """Staff approve a pending listing (it goes live) or reject it, saying why.
+    The one door of every approval (the staff queue in Wagtail's admin, and
+    any script): a course with no session is refused, with nothing changed,
+    since learners could not know when to come."""
     product = Product.objects.select_for_update().get(pk=product.pk)
     if product.review_status != ReviewStatus.PENDING:
         raise ValidationError(_("Only a listing waiting for review can be decided."))
     if not approve and not reason.strip():
         raise ValidationError(_("Give the resident a reason."))
+    if approve and _is_course_without_sessions(product):
+        raise ValidationError(
+            _(
+                "“%(title)s” is a course with no session: it cannot be approved "
+                "until its resident adds the sessions."
+            )
+            % {"title": product.get_title()}
+        )
     product.review_status = ReviewStatus.LIVE if approve else ReviewStatus.REJECTED
     product.review_reason = reason
     product.save(update_fields=["review_status", "review_reason", "date_updated"])

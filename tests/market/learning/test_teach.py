@@ -65,6 +65,9 @@ def _rules(**overrides) -> dict:
         "enrolment_opens_at": "2027-03-01T09:00",
         "enrolment_closes_at": "2027-03-20T18:00",
         "completion_percent": "75",
+        "seats": "10",
+        "language": "az",
+        "level": "all",
         **overrides,
     }
 

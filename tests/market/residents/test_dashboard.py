@@ -1,16 +1,18 @@
 """The resident dashboard: listing each kind, review, files, fulfilment."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from catalogue.models import DigitalFile, Product, ReviewStatus
 from market.export.models import ShippingProfile
 from market.export.pricing import listing_profile
+from market.learning.models import CourseSession
 from market.residents.models import LineFulfilment
 from search.backends import ProductQuery, get_backend
 
@@ -37,9 +39,8 @@ KIND_FIELDS = {
     COURSE: {
         "price": "0.00",
         "stock": "12",
-        "attr_capacity": "12",
         "attr_language": "az",
-        "attr_sessions": "2027-01-12 18:00, Bakı",
+        "attr_level": "beginner",
     },
 }
 
@@ -83,6 +84,13 @@ def test_a_new_listing_waits_for_review_then_goes_live(
     assert product.review_status == ReviewStatus.PENDING
     assert product.pk not in _public_ids()
 
+    if kind == COURSE:
+        # A course is approved once it has a session (its teaching page).
+        CourseSession.objects.create(
+            course_id=product.pk,
+            starts_at=timezone.now() + timedelta(days=30),
+            ends_at=timezone.now() + timedelta(days=30, hours=2),
+        )
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
