@@ -28,3 +28,14 @@ def course_page_urls_for(context, products) -> dict[int, str]:
 @register.filter
 def course_url_of(urls, product) -> str:
     return (urls or {}).get(getattr(product, "pk", None), "")
+
+
+@register.simple_tag(takes_context=True)
+def course_page_urls_for_lines(context, lines) -> dict[int, str]:
+    """`{% course_page_urls_for_lines order.lines.all as urls %}`: the Kreativ
+    Edu page of every course among an order's lines, by product id, at once
+    (`{{ urls|course_url_of:line.product }}`); other products have none."""
+    return course_page_urls(
+        [line.product_id for line in lines if line.product_id],
+        context.get("request"),
+    )
