@@ -1,17 +1,12 @@
 """Reads of the catalogue."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from oscar.apps.partner.models import StockRecord
 
-from .kinds import COURSE
 from .models import ProductAttributeValue
-from .stock import units_free, with_units_held
+from .stock import with_units_held
 
 
 def card_stockrecords() -> QuerySet:
@@ -98,72 +93,3 @@ def product_resident(product):
         except (AttributeError, ObjectDoesNotExist):
             continue
     return None
-
-
-@dataclass(frozen=True)
-class CourseCard:
-    """What a course's card says: may one enrol now, and is every seat
-    taken (seats kept for the waitlist count as taken, as on the course
-    page)."""
-
-    open: bool
-    not_yet_open: bool
-    full: bool
-
-
-def course_cards(products, *, now: datetime | None = None) -> dict[int, CourseCard]:
-    """The cards' course states of the courses among `products`, by product
-    id, in one query for the whole page (none when no course is shown). The
-    rules are Kreativ Edu's (market.learning.services.seats): enrolment is
-    open from `enrolment_opens_at` until `enrolment_closes_at`, else until the
-    first session starts; a course is full when the free units of its stock
-    record (live checkout holds counted) do not exceed the open offers plus
-    the learners still waiting."""
-    from market.learning.models import Course, CourseSession, WaitlistEntry
-    from market.learning.models import WaitlistStatus as Status
-
-    now = now or timezone.now()
-    courses = [
-        product
-        for product in products
-        if product.get_product_class() and product.get_product_class().slug == COURSE
-    ]
-    if not courses:
-        return {}
-
-    def counted(**conditions):
-        entries = (
-            WaitlistEntry.objects.filter(course=OuterRef("pk"), **conditions)
-            .order_by()
-            .values("course")
-            .annotate(number=Count("pk"))
-            .values("number")
-        )
-        return Coalesce(Subquery(entries), 0)
-
-    first_start = (
-        CourseSession.objects.filter(course=OuterRef("pk"))
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
-    rows = Course.objects.filter(product_id__in=[p.pk for p in courses]).annotate(
-        first_start=Subquery(first_start),
-        offers=counted(status=Status.OFFERED, offer_expires_at__gt=now),
-        waiting=counted(status=Status.WAITING),
-    )
-    by_product = {row.product_id: row for row in rows}
-    cards = {}
-    for product in courses:
-        row = by_product.get(product.pk)
-        opens = row.enrolment_opens_at if row else None
-        closes = (row.enrolment_closes_at or row.first_start) if row else None
-        not_yet_open = opens is not None and now < opens
-        records = list(product.stockrecords.all())
-        free = units_free(records[0], now=now) if records else 0
-        kept = (row.offers + row.waiting) if row else 0
-        cards[product.pk] = CourseCard(
-            open=not not_yet_open and (closes is None or now < closes),
-            not_yet_open=not_yet_open,
-            full=free <= kept,
-        )
-    return cards

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from market.export.countries import country_name
+from market.learning.selectors import CourseCard, course_cards_for_products
 
 from .. import images
 from ..kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from ..licences import TIER_NAMES, TIER_ORDER, TIER_SUMMARIES, rights_table, tier_code
-from ..selectors import CourseCard, course_cards, product_resident
+from ..selectors import product_resident
 
 register = template.Library()
 
@@ -250,7 +251,7 @@ def prepare_cards(products) -> str:
     one cache round trip (stored on the products for `course_card` and
     `card_picture`)."""
     products = [product for product in products if product]
-    cards = course_cards(products)
+    cards = course_cards_for_products(products)
     sources = {product.pk: _card_source(product) for product in products}
     known = images.known_thumbnails(
         [
@@ -273,7 +274,7 @@ def course_card(product) -> CourseCard | None:
     prepared = getattr(product, "course_card", None)
     if prepared is not None:
         return prepared
-    return course_cards([product]).get(product.pk)
+    return course_cards_for_products([product]).get(product.pk)
 
 
 @register.simple_tag

@@ -127,6 +127,11 @@ class CourseCard:
     def soon(self) -> bool:
         return self.availability == CourseAvailability.SOON
 
+    @property
+    def not_yet_open(self) -> bool:
+        """The shop's word for `soon` (product cards and pages)."""
+        return self.soon
+
     def get_availability_display(self) -> str:
         return str(CourseAvailability(self.availability).label)
 
