@@ -226,7 +226,7 @@ def _categories(values: Sequence[str]) -> dict[str, Category]:
     return {
         str(category.pk): category
         for category in Category.objects.filter(pk__in=ids).only(
-            "pk", "name", "path", "depth", "is_public"
+            "pk", "name", "name_en", "name_ru", "path", "depth", "is_public"
         )
     }
 
@@ -288,7 +288,7 @@ def facet_groups(
 
             values = [value for value in values if value in ticked or shown(value)]
             labels = {
-                value: categories[value].name if value in categories else value
+                value: categories[value].get_name() if value in categories else value
                 for value in values
             }
             depth = {
