@@ -157,6 +157,11 @@ class Product(AbstractProduct):
             return self.parent.description_in(language_code)
         return description
 
+    def __str__(self) -> str:
+        # Oscar's basket lines describe themselves by str(product): in the
+        # active language, like everything a visitor reads.
+        return self.get_title() or self.upc or ""
+
     def get_title(self):
         """The title in the active language (Oscar's templates call this)."""
         return self.title_in(get_language())

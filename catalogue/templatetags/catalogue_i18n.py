@@ -4,6 +4,7 @@
     {{ value.attribute|attribute_label }}  "Country of origin", "Страна происхождения"
     {{ "hs_code"|attribute_label }}        the same, by an attribute's code
     {{ line|line_title }}                  a basket or order line's product title
+    {{ course_region|place }}              "Bakı" as "Baku", "Баку"
 
 Categories and product kinds need no tag: `category.get_name`,
 `category.full_name`, `product_class.get_name`.
@@ -13,6 +14,7 @@ from django import template
 from django.utils.translation import get_language
 
 from catalogue.kinds import attribute_label as _attribute_label
+from market.places import place_name
 
 register = template.Library()
 
@@ -22,6 +24,13 @@ def attribute_label(attribute) -> str:
     """The label of a product attribute (or attribute code) in the active
     language."""
     return _attribute_label(attribute)
+
+
+@register.filter
+def place(name: str) -> str:
+    """An Azerbaijani place name ("Bakı") in the active language's spelling
+    ("Baku", "Баку"); other names as written."""
+    return place_name(name, get_language())
 
 
 @register.filter
