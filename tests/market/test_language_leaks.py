@@ -98,31 +98,34 @@ def _az_only_texts(language: str) -> dict[str, str]:
         if needle and not translated.startswith(needle):
             found[needle] = source
 
+    # The stored translation, not the fallback: a missing one is a leak.
     for product in Product.objects.all():
         label = f"product {product.pk}"
-        add(product.title, product.title_in(language), f"{label} title")
-        add(product.description, product.description_in(language), f"{label} text")
+        for field in ("title", "description"):
+            translated = getattr(product, f"{field}_{language}")
+            add(getattr(product, field), translated, f"{label} {field}")
     for category in Category.objects.all():
-        with override(language):
-            add(category.name, category.get_name(), f"category {category.pk} name")
-            add(
-                category.description,
-                category.get_description(),
-                f"category {category.pk} description",
-            )
+        for field in ("name", "description"):
+            translated = getattr(category, f"{field}_{language}")
+            add(getattr(category, field), translated, f"category {category.pk} {field}")
     for product_class in ProductClass.objects.all():
-        add(
-            product_class.name,
-            product_class.name_in(language),
-            f"kind {product_class.slug}",
-        )
+        translated = getattr(product_class, f"name_{language}")
+        add(product_class.name, translated, f"kind {product_class.slug}")
     for resident in Resident.objects.all():
-        add(resident.bio, resident.bio_in(language), f"resident {resident.slug} bio")
-        add(resident.city, resident.city_in(language), f"resident {resident.slug} city")
+        label = f"resident {resident.slug}"
+        add(resident.bio, getattr(resident, f"bio_{language}"), f"{label} bio")
+        # A known place has its spelling without the resident giving one.
+        add(resident.city, resident.city_in(language), f"{label} city")
     for settings in SiteSettings.objects.all():
-        with override(language):
-            add(settings.footer_text, settings.footer(), "site settings footer")
-            add(settings.address, settings.contact_address(), "site settings address")
+        for field, translated in (
+            ("footer_text", f"footer_text_{language}"),
+            ("address", f"address_{language}"),
+        ):
+            add(
+                getattr(settings, field),
+                getattr(settings, translated),
+                f"site settings {field}",
+            )
     locale = Locale.objects.get(language_code=language)
     for page in Page.objects.filter(locale__language_code="az", depth__gt=1):
         translation = page.get_translation_or_none(locale)
