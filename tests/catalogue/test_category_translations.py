@@ -131,8 +131,8 @@ def test_a_staff_member_adds_a_category_in_three_languages():
             "name_en": "Music",
             "name_ru": "Музыка",
             "is_public": "on",
-            "_position": "first-child",
-            "_ref_node_id": "",
+            "treebeard_position": "first-child",
+            "treebeard_ref_node": "",
         }
     )
 
