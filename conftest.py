@@ -172,6 +172,9 @@ def migration_rows(transactional_db):
     from wagtail.models import Locale, Page
 
     import_module("catalogue.migrations.0033_product_kinds").create_kinds(apps, None)
+    import_module(
+        "catalogue.migrations.0037_category_and_kind_translations"
+    ).name_kinds(apps, None)
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

@@ -9,7 +9,11 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductClass,
+)
 from oscar.core.utils import slugify
 
 # Languages with their own title and description fields; every other language
@@ -33,6 +37,79 @@ def _translated_language(language_code: str | None) -> str | None:
     for the original fields."""
     code = (language_code or "")[:2].lower()
     return code if code in TRANSLATED_LANGUAGES else None
+
+
+def _in_language(instance, field: str, language_code: str | None) -> str:
+    """`field` in a language (its `<field>_en` / `<field>_ru`), else the
+    original (Azerbaijani) `field`."""
+    language = _translated_language(language_code)
+    text = getattr(instance, f"{field}_{language}") if language else ""
+    return text or getattr(instance, field) or ""
+
+
+class Category(AbstractCategory):
+    """Oscar's category with its name and description in English and Russian
+    besides the original (Azerbaijani) ones, edited by staff in the dashboard.
+
+    Templates print `category.get_name` (the active language); `full_name`
+    and `str()` follow the active language too. The slug comes from the
+    original name.
+    """
+
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+
+    def name_in(self, language_code: str | None) -> str:
+        """The name in a language, else the original."""
+        return _in_language(self, "name", language_code)
+
+    def get_name(self) -> str:
+        """The name in the active language."""
+        return self.name_in(get_language())
+
+    def get_description(self) -> str:
+        """The description in the active language, else the original."""
+        return _in_language(self, "description", get_language())
+
+    @property
+    def full_name(self) -> str:
+        """ "Crafts > Ceramics" in the active language."""
+        names = [category.get_name() for category in self.get_ancestors_and_self()]
+        return self._full_name_separator.join(names)
+
+    def get_meta_title(self) -> str:
+        # The staff's meta title is written in the original language only.
+        if _translated_language(get_language()):
+            return self.get_name()
+        return super().get_meta_title()
+
+    def get_meta_description(self) -> str:
+        if _translated_language(get_language()):
+            return strip_tags(self.get_description())
+        return super().get_meta_description()
+
+
+class ProductClass(AbstractProductClass):
+    """Oscar's product class (our product kinds, catalogue/kinds.py) with its
+    name in English and Russian besides the original (Azerbaijani) one.
+    Templates print `product_class.get_name`; `str()` follows the active
+    language."""
+
+    name_en = models.CharField(_("name (English)"), max_length=128, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=128, blank=True)
+
+    def name_in(self, language_code: str | None) -> str:
+        """The name in a language, else the original."""
+        return _in_language(self, "name", language_code)
+
+    def get_name(self) -> str:
+        """The name in the active language."""
+        return self.name_in(get_language())
+
+    def __str__(self) -> str:
+        return self.get_name() or self.slug
 
 
 class Product(AbstractProduct):
@@ -79,6 +156,11 @@ class Product(AbstractProduct):
         if not description and self.parent_id:
             return self.parent.description_in(language_code)
         return description
+
+    def __str__(self) -> str:
+        # Oscar's basket lines describe themselves by str(product): in the
+        # active language, like everything a visitor reads.
+        return self.get_title() or self.upc or ""
 
     def get_title(self):
         """The title in the active language (Oscar's templates call this)."""

@@ -59,6 +59,14 @@ OVERRIDES = {
     ("dashboard.catalogue.forms", "ProductImageForm"): (
         "market.dashboard_forms.ProductImageForm"
     ),
+    # Categories and product kinds named in three languages.
+    (
+        "dashboard.catalogue.forms",
+        "CategoryForm",
+    ): "market.dashboard_forms.CategoryForm",
+    ("dashboard.catalogue.forms", "ProductClassForm"): (
+        "market.dashboard_forms.ProductClassForm"
+    ),
 }
 
 

@@ -44,7 +44,7 @@ def documents_queryset() -> QuerySet:
         Product.objects.filter(parent__isnull=True)
         .select_related("product_class", "course")
         .prefetch_related(
-            Prefetch("categories", queryset=Category.objects.only("pk", "name")),
+            Prefetch("categories", queryset=Category.objects.only("pk")),
             "attribute_values__attribute",
             Prefetch("stockrecords", queryset=_records()),
             "children",
@@ -63,9 +63,10 @@ class _Categories:
     """Category names and ancestors, read once per batch (the tree is small)."""
 
     def __init__(self):
-        rows = Category.objects.values_list("pk", "path", "name", "depth")
-        self.by_path = {path: (pk, name) for pk, path, name, _depth in rows}
-        self.path_of = {pk: path for pk, path, _name, _depth in rows}
+        rows = Category.objects.values_list("pk", "path", "name", "name_en", "name_ru")
+        # A category is found by its name in any of the three languages.
+        self.by_path = {path: (pk, _names(*names)) for pk, path, *names in rows}
+        self.path_of = {pk: path for pk, path, *_names in rows}
         self.steplen = Category.steplen
 
     def ancestors_and_self(self, category_id: int) -> list[tuple[int, str]]:
@@ -75,6 +76,11 @@ class _Categories:
             if path[:end] in self.by_path:
                 found.append(self.by_path[path[:end]])
         return found
+
+
+def _names(*names: str) -> str:
+    """Names in the three languages, each once: "Keramika Ceramics Керамика"."""
+    return " ".join(dict.fromkeys(name for name in names if name))
 
 
 def _text(value) -> str:
@@ -133,7 +139,13 @@ def product_document(product: Product, categories: _Categories | None = None):
             category_values.add(str(pk))
             category_names.append(name)
 
-    keywords = [product.upc or "", product.product_class.name if kind else ""]
+    product_class = product.product_class
+    kind_names = (
+        _names(product_class.name, product_class.name_en, product_class.name_ru)
+        if kind
+        else ""
+    )
+    keywords = [product.upc or "", kind_names]
     keywords.extend(category_names)
     keywords.extend(child.title for child in product.children.all())
     keywords.append(attributes.get("materials", ""))

@@ -15,6 +15,7 @@ from decimal import ROUND_CEILING, Decimal
 from django.conf import settings
 from django.utils import formats
 from django.utils.translation import (
+    get_language,
     get_language_info,
     gettext_lazy,
 )
@@ -25,6 +26,7 @@ from catalogue.models import Category
 from market.currencies.templatetags.currency_tags import format_money
 from market.export.countries import country_name
 from market.payments.money import DECIMAL_PLACES
+from market.places import place_name
 from market.residents.models import Programme, Resident
 
 from .backends import Facet, FacetCount, PriceBand
@@ -226,7 +228,7 @@ def _categories(values: Sequence[str]) -> dict[str, Category]:
     return {
         str(category.pk): category
         for category in Category.objects.filter(pk__in=ids).only(
-            "pk", "name", "path", "depth", "is_public"
+            "pk", "name", "name_en", "name_ru", "path", "depth", "is_public"
         )
     }
 
@@ -288,7 +290,7 @@ def facet_groups(
 
             values = [value for value in values if value in ticked or shown(value)]
             labels = {
-                value: categories[value].name if value in categories else value
+                value: categories[value].get_name() if value in categories else value
                 for value in values
             }
             depth = {
@@ -321,6 +323,8 @@ def facet_groups(
             elif facet == Facet.PROGRAMME:
                 programmes = dict(Programme.choices)
                 labels = {value: str(programmes.get(value, value)) for value in values}
+            elif facet == Facet.REGION:
+                labels = {value: place_name(value, get_language()) for value in values}
             elif facet == Facet.LANGUAGE:
                 labels = {value: _language_name(value) for value in values}
             elif facet == Facet.IN_STOCK:

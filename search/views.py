@@ -234,7 +234,7 @@ class ProductCategoryView(ProductListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
-        context["summary"] = self.category.name
+        context["summary"] = self.category.get_name()
         return context
 
 

@@ -2,10 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+
+from market.places import place_name
 
 from ..blocks import BodyBlock
 from .base import SitePage
@@ -101,7 +104,8 @@ class EventPage(SitePage):
     def place(self) -> str:
         if self.online:
             return str(_("Online"))
-        return ", ".join(part for part in (self.venue, self.city) if part)
+        city = place_name(self.city, get_language())
+        return ", ".join(part for part in (self.venue, city) if part)
 
     def get_context(self, request, *args, **kwargs):
         from ..services.events import event_state

@@ -24,7 +24,9 @@ class SiteSettings(BaseSiteSetting):
     footer_text_ru = models.TextField(_("footer text (Russian)"), blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"), blank=True)
+    address = models.TextField(_("address (Azerbaijani)"), blank=True)
+    address_en = models.TextField(_("address (English)"), blank=True)
+    address_ru = models.TextField(_("address (Russian)"), blank=True)
     facebook = models.URLField("Facebook", blank=True)
     instagram = models.URLField("Instagram", blank=True)
     youtube = models.URLField("YouTube", blank=True)
@@ -46,6 +48,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 FieldPanel("address"),
+                FieldPanel("address_en"),
+                FieldPanel("address_ru"),
             ],
             heading=_("Contact"),
         ),
@@ -64,11 +68,18 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    def _in_language(self, field: str) -> str:
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        translated = getattr(self, f"{field}_{language}", "") if language else ""
+        return translated or getattr(self, field)
+
     def footer(self) -> str:
         """The footer text in the visitor's language, or the original."""
-        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        translated = getattr(self, f"footer_text_{language}", "") if language else ""
-        return translated or self.footer_text
+        return self._in_language("footer_text")
+
+    def contact_address(self) -> str:
+        """The postal address in the visitor's language, or the original."""
+        return self._in_language("address")
 
     def social_links(self) -> list[tuple[str, str]]:
         names = ["facebook", "instagram", "youtube", "linkedin", "telegram"]

@@ -28,7 +28,14 @@ from oscar.apps.partner.models import StockRecord
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from catalogue.kinds import COURSE, DIGITAL, LICENCES, PHYSICAL, SERVICE
+from catalogue.kinds import (
+    COURSE,
+    DIGITAL,
+    LICENCES,
+    PHYSICAL,
+    SERVICE,
+    licence_variant_title,
+)
 from catalogue.models import Category, Product
 from cms.models import HomePage
 from market.accounts.models import User
@@ -104,7 +111,8 @@ def demo_users() -> None:
 
 
 def demo_categories() -> dict[str, Category]:
-    """The category tree, in Azerbaijani (the default language)."""
+    """The category tree, named in Azerbaijani (the original), English and
+    Russian."""
     categories: dict[str, Category] = {}
     pending = dict(data.CATEGORIES)
     while pending:
@@ -116,9 +124,23 @@ def demo_categories() -> dict[str, Category]:
             while parent is not None:
                 path.insert(0, data.CATEGORIES[parent]["name"]["az"])
                 parent = data.CATEGORIES[parent]["parent"]
-            categories[key] = create_from_sequence(path)[-1]
+            category = create_from_sequence(path)[-1]
+            _fill_blank(
+                category, name_en=spec["name"]["en"], name_ru=spec["name"]["ru"]
+            )
+            categories[key] = category
             del pending[key]
     return categories
+
+
+def _fill_blank(instance, **values) -> None:
+    """Sets the fields that are blank (a demo loaded before they existed gets
+    them; anything already given is left alone)."""
+    missing = [field for field in values if not getattr(instance, field)]
+    for field in missing:
+        setattr(instance, field, values[field])
+    if missing:
+        instance.save(update_fields=missing)
 
 
 def demo_residents() -> dict[str, Resident]:
@@ -148,6 +170,11 @@ def demo_residents() -> dict[str, Resident]:
                 website=spec["website"],
                 bio=spec["bio"]["az"],
             )
+        _fill_blank(
+            resident,
+            bio_en=spec["bio"]["en"],
+            bio_ru=spec["bio"]["ru"],
+        )
         if not resident.logo:
             resident.logo.save(
                 "logo.png", logo_image(resident.display_name, spec["colour"]), save=True
@@ -204,14 +231,19 @@ def _kind_attributes(spec: dict) -> dict:
     }
 
 
-def _texts(spec: dict, suffix: str = "") -> dict:
+def _texts(spec: dict, licence_code: str = "") -> dict:
     """Title (Azerbaijani, the original) and its English and Russian versions;
-    `suffix` names a variant ("Personal")."""
-    end = f" ({suffix})" if suffix else ""
+    `licence_code` makes them a licence tier's ("... (Personal licence)")."""
+    titles = {language: spec["title"][language] for language in ("az", "en", "ru")}
+    if licence_code:
+        titles = {
+            language: licence_variant_title(title, licence_code, language)
+            for language, title in titles.items()
+        }
     return {
-        "title": f"{spec['title']['az']}{end}",
-        "title_en": f"{spec['title']['en']}{end}",
-        "title_ru": f"{spec['title']['ru']}{end}",
+        "title": titles["az"],
+        "title_en": titles["en"],
+        "title_ru": titles["ru"],
     }
 
 
@@ -231,10 +263,10 @@ def _add_missing_translations(product: Product, spec: dict) -> None:
     """A product of an older demo gets the English and Russian texts it lacks
     (its variants too); a text already given is left alone."""
     targets = [(product, _texts(spec) | _descriptions(spec))]
-    for code, name in LICENCES:
+    for code, _name in LICENCES:
         child = product.children.filter(upc=_variant_upc(spec, code)).first()
         if child is not None:
-            targets.append((child, _texts(spec, name)))
+            targets.append((child, _texts(spec, code)))
     for target, texts in targets:
         missing = [
             field
@@ -265,12 +297,12 @@ def demo_product(spec: dict, resident: Resident, category: Category) -> Product:
     }
     if kind == DIGITAL:
         product = demo_listing(**common)
-        for code, name in LICENCES:
+        for code, _name in LICENCES:
             demo_licence(
                 parent=product,
                 resident=resident,
                 upc=_variant_upc(spec, code),
-                titles=_texts(spec, name),
+                titles=_texts(spec, code),
                 price=spec["licences"][code],
                 licence=code,
             )

@@ -1039,7 +1039,7 @@ MARKET_EVENTS = [
                 "slug": "creative-talks-from-local-brand-to-export",
                 "title": "Creative Talks: from local brand to export",
                 "city": "Baku",
-                "venue": "Kreativ Mərkəz, main hall",
+                "venue": "Centre for the creative industries, main hall",
                 "intro": (
                     "Gümüş Xətt and Hərf Foundry talk about how a small workshop "
                     "finds buyers abroad."
@@ -1054,7 +1054,7 @@ MARKET_EVENTS = [
                 "slug": "creative-talks-ot-brenda-k-eksportu",
                 "title": "Creative Talks: от локального бренда к экспорту",
                 "city": "Баку",
-                "venue": "Kreativ Mərkəz, большой зал",
+                "venue": "Центр креативных индустрий, большой зал",
                 "intro": (
                     "Gümüş Xətt и Hərf Foundry расскажут, как небольшой мастерской "
                     "найти покупателей за рубежом."
@@ -2729,6 +2729,13 @@ SITE_SETTINGS = {
         "contact_email": "hello@creative-market.example.az",
         "contact_phone": "+994 12 555 01 20",
         "address": "Kreativ Mərkəz\nNizami küçəsi 10\nBakı AZ1000, Azərbaycan",
+        "address_en": (
+            "Centre for the creative industries\n10 Nizami Street\n"
+            "Baku AZ1000, Azerbaijan"
+        ),
+        "address_ru": (
+            "Центр креативных индустрий\nул. Низами, 10\nБаку AZ1000, Азербайджан"
+        ),
         "facebook": "https://facebook.example.com/creative-market",
         "instagram": "https://instagram.example.com/creative-market",
         "youtube": "https://youtube.example.com/@creative-market",
@@ -2752,6 +2759,13 @@ SITE_SETTINGS = {
         "contact_email": "edu@creative-market.example.az",
         "contact_phone": "+994 12 555 01 21",
         "address": "Kreativ Mərkəz\nNizami küçəsi 10\nBakı AZ1000, Azərbaycan",
+        "address_en": (
+            "Centre for the creative industries\n10 Nizami Street\n"
+            "Baku AZ1000, Azerbaijan"
+        ),
+        "address_ru": (
+            "Центр креативных индустрий\nул. Низами, 10\nБаку AZ1000, Азербайджан"
+        ),
         "facebook": "https://facebook.example.com/kreativ-edu",
         "instagram": "https://instagram.example.com/kreativ-edu",
         "youtube": "https://youtube.example.com/@kreativ-edu",

@@ -373,6 +373,18 @@ def demo_site_settings() -> None:
             for field, value in values.items():
                 setattr(site_settings, field, value)
             site_settings.save()
+        else:
+            # Settings of a demo loaded before the address had translations.
+            missing = [
+                field
+                for field in ("address_en", "address_ru")
+                if not getattr(site_settings, field)
+                and site_settings.address == values["address"]
+            ]
+            for field in missing:
+                setattr(site_settings, field, values[field])
+            if missing:
+                site_settings.save(update_fields=missing)
 
 
 def _home(slug: str) -> HomePage:

@@ -14,8 +14,10 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Subquery
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from market.places import place_name
 
 # Azerbaijan's fourteen economic regions (2021), for the Centre's reporting of
 # learners by region; "abroad" for learners who live elsewhere.
@@ -157,7 +159,8 @@ class Course(models.Model):
     def place(self) -> str:
         if self.online:
             return str(_("Online"))
-        return ", ".join(part for part in (self.venue, self.city) if part)
+        city = place_name(self.city, get_language())
+        return ", ".join(part for part in (self.venue, city) if part)
 
     @property
     def enrolment_ends_at(self):

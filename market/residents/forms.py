@@ -25,12 +25,20 @@ class ApplicationForm(forms.ModelForm):
             "startup_name",
             "cohort_year",
             "city",
+            "city_en",
+            "city_ru",
             "languages",
             "website",
             "links",
             "bio",
+            "bio_en",
+            "bio_ru",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "bio_en": forms.Textarea(attrs={"rows": 6}),
+            "bio_ru": forms.Textarea(attrs={"rows": 6}),
+        }
         help_texts = {
             "bio": _("Simple formatting only: paragraphs, bold, italics, lists, links.")
         }

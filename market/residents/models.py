@@ -4,9 +4,20 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from market.html import sanitise_html
+from market.places import place_name
+
+# Languages with their own bio and city fields; Azerbaijani (the default) and
+# any other language show the original `bio` and `city`.
+TRANSLATED_LANGUAGES = ("en", "ru")
+
+
+def _translated_language(language_code: str | None) -> str | None:
+    code = (language_code or "")[:2].lower()
+    return code if code in TRANSLATED_LANGUAGES else None
 
 
 def validate_links(value: str) -> None:
@@ -77,6 +88,14 @@ class Resident(models.Model):
         _("cohort year"), null=True, blank=True
     )
     city = models.CharField(_("city or region"), max_length=100, blank=True)
+    # Blank: a known Azerbaijani place shows in its English or Russian
+    # spelling (market/places.py), any other as written in `city`.
+    city_en = models.CharField(
+        _("city or region (English)"), max_length=100, blank=True
+    )
+    city_ru = models.CharField(
+        _("city or region (Russian)"), max_length=100, blank=True
+    )
     languages = models.CharField(
         _("languages"),
         max_length=100,
@@ -85,6 +104,9 @@ class Resident(models.Model):
     )
     # Sanitised on every save (market/html.py): render it through `bio_html`.
     bio = models.TextField(_("bio"), blank=True)
+    # The bio for English and Russian visitors, sanitised the same way.
+    bio_en = models.TextField(_("bio (English)"), blank=True)
+    bio_ru = models.TextField(_("bio (Russian)"), blank=True)
     # The language the applicant used: the Centre writes to them in it.
     language = models.CharField(
         _("language for e-mails"),
@@ -140,6 +162,8 @@ class Resident(models.Model):
 
     def save(self, *args, **kwargs):
         self.bio = sanitise_html(self.bio)
+        self.bio_en = sanitise_html(self.bio_en)
+        self.bio_ru = sanitise_html(self.bio_ru)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -153,10 +177,44 @@ class Resident(models.Model):
     def link_list(self) -> list[str]:
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
+    def bio_in(self, language_code: str | None) -> str:
+        """The bio (sanitised HTML) in a language, else the original."""
+        language = _translated_language(language_code)
+        translated = getattr(self, f"bio_{language}") if language else ""
+        return translated or self.bio
+
+    def city_in(self, language_code: str | None) -> str:
+        """The city in a language: the resident's own spelling, else the
+        known name of an Azerbaijani place, else the original."""
+        language = _translated_language(language_code)
+        translated = getattr(self, f"city_{language}") if language else ""
+        return translated or place_name(self.city, language_code)
+
     @property
     def bio_html(self) -> str:
-        """The bio, safe to render: it was sanitised when saved."""
-        return mark_safe(self.bio)  # noqa: S308 (sanitised on write by nh3)
+        """The bio in the active language, safe to render: it was sanitised
+        when saved."""
+        return mark_safe(self.bio_in(get_language()))  # noqa: S308 (sanitised on write)
+
+    @property
+    def city_name(self) -> str:
+        """The city in the active language."""
+        return self.city_in(get_language())
+
+    @property
+    def language_names(self) -> str:
+        """ "Azerbaijani, Russian" from `languages` ("az, ru"), named in the
+        active language; a code Django does not know is shown as written."""
+        names = []
+        for code in self.languages.replace(";", ",").split(","):
+            code = code.strip()
+            if not code:
+                continue
+            try:
+                names.append(str(get_language_info(code.lower())["name_translated"]))
+            except KeyError:
+                names.append(code)
+        return ", ".join(names)
 
 
 class LineFulfilment(models.Model):

@@ -235,6 +235,9 @@ LOCALE_PATHS = [
     BASE_DIR / "translations" / "wagtail",
 ]
 TIME_ZONE = "Asia/Baku"
+# English dates day-first with 24-hour time (market/formats/en); Django's own
+# Azerbaijani and Russian formats are already so.
+FORMAT_MODULE_PATH = ["market.formats"]
 USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True

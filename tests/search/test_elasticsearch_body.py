@@ -288,7 +288,7 @@ def test_document_source_of_a_catalogue_product(catalogue, resident):
         "id": physical.pk,
         "title": {"az": "Quba xalçası", "en": "", "ru": ""},
         "description": {"az": "", "en": "", "ru": ""},
-        "keywords": "T-PHYS Physical good Xalçalar Xalça Atelier",
+        "keywords": "T-PHYS Fiziki məhsul Physical good Товар Xalçalar Xalça Atelier",
         "suggest": ["Quba xalçası"],
         "kind": ["physical"],
         "category": [category],

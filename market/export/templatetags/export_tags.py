@@ -108,6 +108,12 @@ def product_facts(product) -> list[tuple[str, str]]:
         shown = value.value
         if code == "country_of_origin":
             shown = country_name(str(shown).strip().upper())
+        elif code == "region":
+            from django.utils.translation import get_language
+
+            from market.places import place_name
+
+            shown = place_name(str(shown), get_language())
         elif code == "weight_grams" and shown:
             kilograms = formats.number_format(int(shown) / 1000, 2, use_l10n=True)
             shown = _("%(kilograms)s kg") % {"kilograms": kilograms}

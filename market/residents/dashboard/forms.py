@@ -63,12 +63,20 @@ class ProfileForm(forms.ModelForm):
             "display_name",
             "startup_name",
             "city",
+            "city_en",
+            "city_ru",
             "languages",
             "website",
             "links",
             "bio",
+            "bio_en",
+            "bio_ru",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "bio_en": forms.Textarea(attrs={"rows": 6}),
+            "bio_ru": forms.Textarea(attrs={"rows": 6}),
+        }
 
     def clean_display_name(self):
         # The shop's name goes into e-mail subjects: one line.

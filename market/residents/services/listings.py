@@ -13,7 +13,14 @@ from oscar.apps.catalogue.models import ProductImage
 from oscar.apps.order.models import Line
 from oscar.apps.partner.models import StockRecord
 
-from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES, SERVICE
+from catalogue.kinds import (
+    COURSE,
+    DIGITAL,
+    KINDS,
+    LICENCES,
+    SERVICE,
+    licence_variant_title,
+)
 from catalogue.models import (
     AttributeOption,
     Category,
@@ -73,16 +80,17 @@ def _set_stock(product: Product, resident: Resident, price: Decimal, stock) -> N
 
 
 def _set_licences(product: Product, resident: Resident, prices: dict) -> None:
-    for code, name in LICENCES:
+    for code, _name in LICENCES:
+        title = licence_variant_title(product.title, code, "az")
         child, _created = Product.objects.get_or_create(
             parent=product,
             structure=Product.CHILD,
             upc=f"{product.upc}-{code[0].upper()}",
-            defaults={"title": f"{product.title} ({name})"},
+            defaults={"title": title},
         )
-        child.title = f"{product.title} ({name})"
-        child.title_en = f"{product.title_en} ({name})" if product.title_en else ""
-        child.title_ru = f"{product.title_ru} ({name})" if product.title_ru else ""
+        child.title = title
+        child.title_en = licence_variant_title(product.title_en, code, "en")
+        child.title_ru = licence_variant_title(product.title_ru, code, "ru")
         child.save()
         child.attr.licence = AttributeOption.objects.get(code=code)
         child.attr.save()

@@ -179,9 +179,9 @@ def test_licence_variants_are_named_in_three_languages(demo):
     variant = Product.objects.get(upc=f"{spec['upc']}-P")
 
     assert (variant.title, variant.title_en, variant.title_ru) == (
-        f"{spec['title']['az']} (Personal)",
-        f"{spec['title']['en']} (Personal)",
-        f"{spec['title']['ru']} (Personal)",
+        f"{spec['title']['az']} (Şəxsi lisenziya)",
+        f"{spec['title']['en']} (Personal licence)",
+        f"{spec['title']['ru']} (Личная лицензия)",
     )
 
 
@@ -201,7 +201,7 @@ def test_load_demo_adds_translations_missing_from_an_older_demo(demo):
         f"<p>{spec['description']['en']}</p>",
         "<p>Ours</p>",
     )
-    assert variant.title_ru == f"{spec['title']['ru']} (Commercial)"
+    assert variant.title_ru == f"{spec['title']['ru']} (Коммерческая лицензия)"
 
 
 def test_every_physical_good_ships_with_a_profile_of_two_carriers_a_zone(demo):

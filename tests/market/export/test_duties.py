@@ -282,7 +282,7 @@ def test_the_notice_in_english_word_for_word(germany, rates):
     assert _paragraphs(rendered) == [
         "About 19 % import VAT (≈ €58.33) may be due on delivery in Germany, "
         "paid by the recipient.",
-        "Estimate checked on Dec. 4, 2026",
+        "Estimate checked on 4 December 2026",
     ]
 
 

@@ -319,9 +319,13 @@ def test_a_digital_listing_names_its_licences_in_each_language(
         for child in product.children.all()
     )
     assert titles == [
-        ("Yeni xalça (Commercial)", "New carpet (Commercial)", ""),
-        ("Yeni xalça (Extended)", "New carpet (Extended)", ""),
-        ("Yeni xalça (Personal)", "New carpet (Personal)", ""),
+        (
+            "Yeni xalça (Genişləndirilmiş lisenziya)",
+            "New carpet (Extended licence)",
+            "",
+        ),
+        ("Yeni xalça (Kommersiya lisenziyası)", "New carpet (Commercial licence)", ""),
+        ("Yeni xalça (Şəxsi lisenziya)", "New carpet (Personal licence)", ""),
     ]
 
 
