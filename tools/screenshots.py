@@ -49,11 +49,10 @@ def _pages() -> dict[str, dict[str, dict[str, str]]]:
     django.setup()
     from django.urls import reverse
     from django.utils import translation
-    from oscar.apps.catalogue.models import Category
     from wagtail.models import Locale, Page
 
     from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
-    from catalogue.models import Product
+    from catalogue.models import Category, Product
     from cms.models import (
         CourseIndexPage,
         CourseLandingPage,

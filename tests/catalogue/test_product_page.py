@@ -310,8 +310,6 @@ def test_a_digital_card_shows_its_cheapest_licence_and_no_add_button(
     card = html.split('class="product_pod product-card', 1)[1].split("</article>")[0]
 
     assert "Licences from" in card
-    assert re.findall(r'<span class="price-main">([^<]+)</span>', card) == [
-        "₼15.00"
-    ]
+    assert re.findall(r'<span class="price-main">([^<]+)</span>', card) == ["₼15.00"]
     assert f'href="{_url(font)}#licences"' in card
     assert "Add to cart" not in card
