@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from django.conf import settings
-from django.utils import formats
 from django.utils.translation import (
     get_language,
     get_language_info,
@@ -104,13 +103,9 @@ class BuyerCurrency:
         return cents / Decimal(100)
 
     def format(self, amount: Decimal | int) -> str:
-        """`1000 AZN`, `12,50 EUR`: the active language's number format,
-        decimals only when the amount has cents."""
-        amount = Decimal(amount)
-        if amount != amount.to_integral_value():
-            return format_money(amount, self.code)
-        number = formats.number_format(amount, 0, use_l10n=True)
-        return f"{number} {self.code}"
+        """`₼1,000`, `12,50 €`: money as the active language writes it
+        (market.currencies), cents only when the amount has some."""
+        return format_money(Decimal(amount), self.code, whole=True)
 
 
 def _edges(key: str) -> tuple[int, int | None] | None:
@@ -163,7 +158,8 @@ def price_bands(
 
 
 def band_label(key: str, currency: BuyerCurrency) -> str:
-    """ "50 – 100 EUR", "Under 25 AZN", "600 USD and more"; an unknown key as is."""
+    """ "€50 – €100", "Under ₼25", "$600 and more" (as the language writes
+    money); an unknown key as is."""
     edges = _edges(key)
     if edges is None:
         return key
@@ -172,10 +168,9 @@ def band_label(key: str, currency: BuyerCurrency) -> str:
         return _("%(amount)s and more") % {"amount": currency.format(lower)}
     if lower == 0:
         return _("Under %(amount)s") % {"amount": currency.format(upper)}
-    return _("%(lower)s – %(upper)s %(currency)s") % {
-        "lower": formats.number_format(lower, 0, use_l10n=True),
-        "upper": formats.number_format(upper, 0, use_l10n=True),
-        "currency": currency.code,
+    return _("%(lower)s – %(upper)s") % {
+        "lower": currency.format(lower),
+        "upper": currency.format(upper),
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import format_currency, get_currency_symbol
 from django.conf import settings
 from django.utils.translation import get_language, to_locale
@@ -26,10 +27,13 @@ def _locale(language: str | None) -> str:
     return to_locale(language or get_language() or settings.LANGUAGE_CODE)
 
 
-def format_money(amount: Decimal, currency: str, *, language: str | None = None) -> str:
+def format_money(
+    amount: Decimal, currency: str, *, language: str | None = None, whole: bool = False
+) -> str:
     """`amount` (already in `currency`) as the active language (or `language`)
     writes money: rounded half up to the currency's cents, CLDR's pattern and
-    grouping, ₼ for the manat. Floats are refused."""
+    grouping, ₼ for the manat. Floats are refused. `whole` drops the cents
+    of a whole amount (price bands: "Under ₼25")."""
     if isinstance(amount, float) or isinstance(amount, bool):
         raise TypeError(f"Money must be a Decimal, not {type(amount).__name__}.")
     if isinstance(amount, int):
@@ -42,7 +46,14 @@ def format_money(amount: Decimal, currency: str, *, language: str | None = None)
     amount = quantize(amount, currency)
     if amount == 0:
         amount = abs(amount)  # no "-0,00"
-    text = format_currency(amount, currency, locale=locale, currency_digits=True)
+    if whole and amount == amount.to_integral_value():
+        standard = Locale.parse(locale).currency_formats["standard"].pattern
+        pattern = standard.replace(".00", "")
+        text = format_currency(
+            amount, currency, format=pattern, locale=locale, currency_digits=False
+        )
+    else:
+        text = format_currency(amount, currency, locale=locale, currency_digits=True)
     if currency == BASE_CURRENCY:
         symbol = get_currency_symbol(currency, locale=locale)
         if symbol != MANAT_SIGN:

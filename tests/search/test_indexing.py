@@ -59,7 +59,7 @@ def test_saving_a_product_indexes_it_after_commit(
     document = ProductDocument.objects.get(product=product)
     assert len(callbacks) >= 1
     assert document.title == "quba xalcasi quba carpet"
-    assert document.text == "t 1 physical good xalca atelier"
+    assert document.text == "t 1 fiziki mehsul physical good tovar xalca atelier"
     assert document.price_cents == 45000
     assert document.kind == "physical"
     assert _facets(product) == {

@@ -82,9 +82,9 @@ def test_facet_labels_in_the_visitors_language(client, catalogue, resident):
     assert _labels(response, "resident") == {str(resident.partner_id): "Xalça Atelier"}
     assert _labels(response, "language") == {"az": "Azerbaijani"}
     assert _labels(response, "price") == {
-        "0-25": "Under 25 AZN",
-        "25-50": "25 – 50 AZN",
-        "200-500": "200 – 500 AZN",
+        "0-25": "Under ₼25",
+        "25-50": "₼25 – ₼50",
+        "200-500": "₼200 – ₼500",
     }
     assert _labels(response, "in_stock") == {"1": "In stock"}
 
@@ -222,9 +222,9 @@ def test_price_bands_in_eur(client, rates, catalogue):
     # 0 AZN and 15 AZN (8.10 EUR); 40 AZN (21.60 EUR); 450 AZN (243.00 EUR).
     assert _counts(response)["price"] == {"0-15": 2, "15-30": 1, "120-300": 1}
     assert _labels(response, "price") == {
-        "0-15": "Under 15 EUR",
-        "15-30": "15 – 30 EUR",
-        "120-300": "120 – 300 EUR",
+        "0-15": "Under €15",
+        "15-30": "€15 – €30",
+        "120-300": "€120 – €300",
     }
     assert _pks(response) == [catalogue[SERVICE].pk]
 
@@ -239,7 +239,7 @@ def test_a_band_kept_from_another_currency_is_read_in_the_buyers_currency(
         response = client.get(reverse("catalogue:index"), {"price": "20-25"})
 
     assert _pks(response) == [catalogue[SERVICE].pk]
-    assert _labels(response, "price")["20-25"] == "20 – 25 EUR"
+    assert _labels(response, "price")["20-25"] == "€20 – €25"
     assert _counts(response)["price"]["20-25"] == 1
 
 
