@@ -154,7 +154,9 @@ class _ActiveContent(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("iframe", "object", "embed", "svg", "math"):
+        # The site's own icons are inline SVG, hidden from assistive tech.
+        own_icon = tag == "svg" and ("class", "icon") in attrs
+        if tag in ("iframe", "object", "embed", "svg", "math") and not own_icon:
             self.found.append(tag)
         self._in_script = tag == "script"
         for name, value in attrs:
