@@ -70,7 +70,7 @@ class ParcelListView(ResidentRequiredMixin, TemplateView):
         parcels = list(
             Parcel.objects.filter(partner_id=self.resident.partner_id)
             .select_related("order__shipping_address__country")
-            .prefetch_related("lines")
+            .prefetch_related("lines__product__parent")
             .order_by("-created_at", "-pk")[:200]
         )
         for parcel in parcels:

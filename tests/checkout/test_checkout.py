@@ -564,7 +564,7 @@ def test_product_pages_and_cards_show_the_buyers_currency(
         '<span class="price"><span class="price-main">450,00\xa0₼</span></span>'
         in in_azn.content.decode()
     )
-    assert f'<p class="product-price">{usd}</p>' in in_usd.content.decode()
+    assert f'<p class="price_color product-price">{usd}</p>' in in_usd.content.decode()
     assert usd in listing.content.decode()
     client.post(reverse("basket:add", kwargs={"pk": carpet.pk}), {"quantity": 2})
     basket = client.get(reverse("basket:summary")).content.decode()

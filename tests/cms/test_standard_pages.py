@@ -293,7 +293,7 @@ def test_a_valid_message_is_kept_and_mailed(client, contact):
 @pytest.mark.parametrize(
     ("data", "field", "error"),
     [
-        ({"e_poct": "leyla@example.az"}, "mesaj", "Bu sahə vacibdir."),
+        ({"e_poct": "leyla@example.az"}, "mesaj", "Bu sahə məcburidir."),
         (
             {"e_poct": "not an address", "mesaj": "Salam"},
             "e_poct",
@@ -302,7 +302,7 @@ def test_a_valid_message_is_kept_and_mailed(client, contact):
         (
             {"e_poct": ["a@example.az", "b@example.az"], "unknown": "x"},
             "mesaj",
-            "Bu sahə vacibdir.",
+            "Bu sahə məcburidir.",
         ),
     ],
 )

@@ -75,7 +75,9 @@ def order_status_label(status: str) -> str:
 @register.simple_tag
 def order_parcels(order):
     return list(
-        order.parcels.select_related("partner").prefetch_related("lines").order_by("pk")
+        order.parcels.select_related("partner")
+        .prefetch_related("lines__product__parent")
+        .order_by("pk")
     )
 
 

@@ -16,6 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from oscar.apps.basket.models import Line
 
 from catalogue.models import Product, ReviewStatus
@@ -288,10 +289,13 @@ def test_the_staff_queue_refuses_it_with_the_message(resident, staff):
             follow=True,
         )
 
-    assert [str(message) for message in response.context["messages"]] == [
-        "“Yeni kurs” is a course with no session: it cannot be approved until "
-        "its resident adds the sessions."
-    ]
+    # The admin speaks the staff member's language (Azerbaijani here).
+    with translation.override("az"):
+        expected = gettext(
+            "“%(title)s” is a course with no session: it cannot be approved "
+            "until its resident adds the sessions."
+        ) % {"title": "Yeni kurs"}
+    assert [str(message) for message in response.context["messages"]] == [expected]
     assert Product.objects.get(pk=product.pk).review_status == ReviewStatus.PENDING
 
 

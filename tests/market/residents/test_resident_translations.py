@@ -23,7 +23,7 @@ def potter(resident):
 @pytest.mark.parametrize(
     ("language", "bio", "city", "languages"),
     [
-        ("az", "<p>Gil qablar.</p>", "Bakı", "Azərbaycan, Rus dili"),
+        ("az", "<p>Gil qablar.</p>", "Bakı", "Azərbaycan dili, Rus dili"),
         ("en", "<p>Clay pots.</p>", "Baku", "Azerbaijani, Russian"),
         # No Russian bio: the original.
         ("ru", "<p>Gil qablar.</p>", "Баку", "Азербайджанский, Русский"),
