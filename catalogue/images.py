@@ -99,16 +99,21 @@ def _picture(
 ) -> Picture | None:
     if not source:
         return None
-    thumbnails = [
-        _thumbnail(source, geometry, known, **options) for geometry in geometries
-    ]
-    first = thumbnails[0]
-    seen, entries = set(), []
-    for thumbnail in thumbnails:
-        if thumbnail.width in seen:
-            continue  # a small original: both widths are the original's
-        seen.add(thumbnail.width)
-        entries.append(f"{thumbnail.url} {thumbnail.width}w")
+    try:
+        thumbnails = [
+            _thumbnail(source, geometry, known, **options) for geometry in geometries
+        ]
+        first = thumbnails[0]
+        seen, entries = set(), []
+        for thumbnail in thumbnails:
+            if thumbnail.width in seen:
+                continue  # a small original: both widths are the original's
+            seen.add(thumbnail.width)
+            entries.append(f"{thumbnail.url} {thumbnail.width}w")
+    except (OSError, TypeError):
+        # The original is missing or unreadable (sorl gives a thumbnail with no
+        # size): the page shows no picture rather than failing.
+        return None
     return Picture(
         src=first.url,
         srcset=", ".join(entries),
