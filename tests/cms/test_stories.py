@@ -293,7 +293,8 @@ def test_a_story_shows_its_programme_tags_body_and_image(client, news):
     assert "<p>On iki ifaçı.</p>" in html
     assert 'href="/xeberler/?tag=festival">#festival</a>' in html
     assert 'href="/xeberler/?tag=konsert">#konsert</a>' in html
-    assert '<figure class="story-image mb-4"><img ' in html
+    # A responsive picture: WebP with a JPEG fallback.
+    assert '<figure class="story-image mb-4"><picture><source ' in html
 
 
 def test_the_index_filters_by_programme(client, filtered_stories):
