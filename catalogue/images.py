@@ -89,8 +89,12 @@ def known_thumbnails(requests: list[tuple]) -> dict:
         return {}
     found = {}
     for store_key, value in cache.get_many(list(keys)).items():
-        if value:
+        if not isinstance(value, str | bytes):
+            continue  # not sorl's serialised entry: sorl asks its own store
+        try:
             found[keys[store_key]] = deserialize_image_file(value)
+        except (TypeError, ValueError):
+            continue
     return found
 
 
