@@ -625,7 +625,7 @@ def test_home_page_shows_its_language_partners_in_order_with_logo_or_name(
     )
     assert re.search(
         r'<a href="https://www.goethe.de/" rel="noopener">\s*'
-        r'<img [^>]*alt="Goethe-Institut"',
+        r'<picture>\s*(?:<source [^>]*>\s*)+<img [^>]*alt="Goethe-Institut"',
         html,
     )
     assert "Gizli tərəfdaş" not in html
