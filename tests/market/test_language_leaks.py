@@ -166,6 +166,9 @@ def _visible_text(page_html: str) -> str:
     body = re.sub(
         r"<(script|style)\b.*?</\1>", " ", page_html, flags=re.DOTALL | re.IGNORECASE
     )
+    # A tag is a boundary between words (a <dt> label and its <dd> value are
+    # read apart, not as one word).
+    body = re.sub(r"<[^>]+>", " ", body)
     return _words(body)
 
 
