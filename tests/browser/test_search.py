@@ -2,12 +2,14 @@
 the search results with a facet."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
 from catalogue.kinds import DIGITAL, PHYSICAL
+from market.currencies.formatting import format_money
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,7 +22,9 @@ def test_suggestion_then_facet(page, live_server, sites, catalogue, tmp_path):
     digital = catalogue[DIGITAL]
     with translation.override("az"):
         digital_files = gettext("Digital files")
-        under_25 = gettext("Under %(amount)s") % {"amount": "25 AZN"}
+        under_25 = gettext("Under %(amount)s") % {
+            "amount": format_money(Decimal(25), "AZN", whole=True)
+        }
 
     # The header's search box suggests the product as the visitor types.
     page.goto(live_server.url + "/")
