@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
@@ -135,6 +136,15 @@ class Product(AbstractProduct):
     title_ru = models.CharField(_("title (Russian)"), max_length=255, blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     description_ru = models.TextField(_("description (Russian)"), blank=True)
+
+    class Meta(AbstractProduct.Meta):
+        indexes = [
+            # The product a row is shown as: a variant its parent, any other
+            # itself. "Which products sell through these stock records"
+            # (market.residents.selectors.sold_through) asks it, so that the
+            # availability rule reads a few index entries per product.
+            models.Index(Coalesce("parent", "id"), name="catalogue_product_shown_as"),
+        ]
 
     def _own_text(self, field: str, language_code: str | None) -> str:
         language = _translated_language(language_code)

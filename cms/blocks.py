@@ -6,12 +6,13 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from catalogue.models import Category
+from catalogue.models import Category, ProductCategory
 from catalogue.selectors import with_card_data
 from market.residents.selectors import (
     public_products,
@@ -31,10 +32,30 @@ PRODUCT_KIND_CHOICES = [
 
 
 def category_choices():
-    return [("", _("Any category"))] + [
-        (str(category.pk), category.full_name)
-        for category in Category.objects.order_by("path")
-    ]
+    """Every category by its full name ("Crafts > Carpets"), read in one
+    query: Oscar's `full_name` costs a query per category, and a page's
+    blocks may ask for the choices on each render (issue 16)."""
+    separator = Category._full_name_separator
+    full_names: dict[str, str] = {}
+    choices = [("", _("Any category"))]
+    for category in Category.objects.order_by("path").only("pk", "path", "name"):
+        parent = full_names.get(category.path[: -Category.steplen])
+        full_names[category.path] = (
+            f"{parent}{separator}{category.name}" if parent else category.name
+        )
+        choices.append((str(category.pk), full_names[category.path]))
+    return choices
+
+
+class CategoryChoiceBlock(blocks.ChoiceBlock):
+    """A category, stored as its id. Wagtail's ChoiceBlock reads every choice
+    to load a stored value (`normalize_choice`), which made each page view
+    read the whole category tree; the id is kept as stored instead, and an id
+    of a deleted category shows the newest products of none (the carousel
+    checks it exists)."""
+
+    def normalize_choice(self, value):
+        return None if value is None else str(value)
 
 
 class HeroBlock(blocks.StructBlock):
@@ -110,7 +131,7 @@ class ProductCarouselBlock(blocks.StructBlock):
         required=False,
         help_text=_("Leave empty to show the newest products of the category."),
     )
-    category = blocks.ChoiceBlock(
+    category = CategoryChoiceBlock(
         label=_("Category"), choices=category_choices, required=False
     )
     count = blocks.IntegerBlock(
@@ -133,8 +154,12 @@ class ProductCarouselBlock(blocks.StructBlock):
             if value["category"]:
                 category = Category.objects.filter(pk=value["category"]).first()
                 if category is not None:
-                    tree = Category.get_tree(category)
-                    on_sale = on_sale.filter(categories__in=tree).distinct()
+                    # EXISTS, not a join and DISTINCT over every card column.
+                    in_tree = ProductCategory.objects.filter(
+                        product=OuterRef("pk"),
+                        category__path__startswith=category.path,
+                    )
+                    on_sale = on_sale.filter(Exists(in_tree))
             products = list(on_sale.order_by("-date_created", "-pk")[: value["count"]])
         context["products"] = products
         return context

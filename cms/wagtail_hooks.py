@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from market.page_cache import cacheable_page
+
 from .choosers import (
     course_chooser_viewset,
     product_chooser_viewset,
@@ -44,3 +46,12 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 
 register_snippet(PartnerOrganisationViewSet)
 from . import admin_events  # noqa: E402, F401
+
+
+@hooks.register("before_serve_page")
+def pages_for_everyone_are_cacheable(page, request, serve_args, serve_kwargs):
+    """A live page with no view restriction is the same for every anonymous
+    visitor: the page cache may keep it (market/page_cache.py). A page behind
+    a password or a sign-in is never kept, even once a visitor passed."""
+    if page.live and not page.get_view_restrictions().exists():
+        cacheable_page(request)

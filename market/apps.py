@@ -16,3 +16,7 @@ class MarketConfig(AppConfig):
         # (market.uploads.check_pixels): Pillow refuses to open one of more
         # than twice this many pixels, and warns above it.
         Image.MAX_IMAGE_PIXELS = settings.MARKET_IMAGE_MAX_PIXELS
+
+        from . import page_cache
+
+        page_cache.connect_signals()

@@ -27,6 +27,7 @@ from catalogue.kinds import COURSE
 from catalogue.models import Category, Product
 from catalogue.selectors import with_card_data
 from market.currencies.selectors import buyer_currency_and_rate
+from market.page_cache import cacheable_page
 
 from .backends import (
     Facet,
@@ -97,6 +98,14 @@ class ProductListView(ListView):
     paginate_by = 24
     template_name = "search/product_list.html"
     summary = _("All products")
+    # Anonymous visitors may be served the page from the page cache
+    # (market/page_cache.py); a search's free words are not worth keeping.
+    page_cache = True
+
+    def get(self, request, *args, **kwargs):
+        if self.page_cache:
+            cacheable_page(request)
+        return super().get(request, *args, **kwargs)
 
     def get_form(self) -> ProductFilterForm:
         if not hasattr(self, "_form"):
@@ -186,6 +195,7 @@ class FacetedSearchView(ProductListView):
 
     template_name = "search/results.html"
     summary = _("Search results")
+    page_cache = False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

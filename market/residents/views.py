@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
+from market.page_cache import cacheable_page
+
 from . import services
 from .forms import ApplicationForm, ContactForm, MakerMessageForm
 from .models import Resident
@@ -28,6 +30,10 @@ class ResidentShopView(ListView):
     context_object_name = "products"
     template_name = "market/residents/shop.html"
     paginate_by = 12
+
+    def get(self, request, *args, **kwargs):
+        cacheable_page(request)  # market/page_cache.py
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.resident = get_object_or_404(public_residents(), slug=self.kwargs["slug"])

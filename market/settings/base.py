@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # The request being served, for the |currency filter (market.currencies.display).
     "market.currencies.display.CurrentRequestMiddleware",
+    # Last: whole pages for anonymous visitors (market/page_cache.py).
+    "market.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "market.urls"
@@ -329,6 +331,12 @@ MARKET_ELASTICSEARCH_INDEX_TIMEOUT = env.float(
 )
 # After a failure, searches skip Elasticsearch for this long.
 MARKET_SEARCH_RETRY_SECONDS = env.int("MARKET_SEARCH_RETRY_SECONDS", default=30)
+
+# Whole pages for anonymous visitors (market/page_cache.py): on unless
+# MARKET_PAGE_CACHE=0; a page is kept at most this many seconds (stock and
+# time-based states are at most this late; prices and texts show at once).
+MARKET_PAGE_CACHE = env.bool("MARKET_PAGE_CACHE", default=True)
+MARKET_PAGE_CACHE_SECONDS = env.int("MARKET_PAGE_CACHE_SECONDS", default=60)
 MARKET_SEARCH_BACKEND = env(
     "MARKET_SEARCH_BACKEND",
     default=(

@@ -23,6 +23,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # The suite searches the database; the Elasticsearch contract suite builds its
 # own backend on ELASTICSEARCH_URL when that is set.
 MARKET_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
+# Tests render pages after changing rows behind the signals' back (update(),
+# time travel): the page cache is tested on its own (tests/market/test_page_cache.py).
+MARKET_PAGE_CACHE = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # The tests pay at localstripe (tests/stripe_fixtures.py), whose fake

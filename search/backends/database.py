@@ -16,9 +16,11 @@ own, so a buyer sees what ticking another value would add.
 # everything a buyer types travels as a parameter.
 # ruff: noqa: S608
 
+import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from ..models import DocumentFacet, ProductDocument, SearchTerm
@@ -44,6 +46,58 @@ from .base import (
 DOCUMENT = "search_productdocument"
 FACET = "search_documentfacet"
 BATCH = 500
+
+# Totals and facet counts read every matching row, so they grow with the
+# catalogue; the page of ids does not (an index gives it in order). The counts
+# of one question are kept in the cache for COUNTS_SECONDS, under the index's
+# generation, which every write of the index moves on: a product indexed,
+# changed or removed is counted at once, and only time-based states (none
+# today) could be COUNTS_SECONDS late.
+COUNTS_SECONDS = 60
+SUGGEST_CANDIDATES = 1000
+GENERATION_KEY = "search:database:generation"
+
+
+def index_generation() -> int:
+    """The index's current generation (the cache's, or a new one)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.add(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def index_changed() -> None:
+    """Move the generation on now (this transaction's own reads) and again
+    once the writing transaction commits (what other requests counted
+    meanwhile, from the rows before the commit, is dropped too)."""
+
+    def bump():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # expired or never set
+            cache.set(GENERATION_KEY, index_generation() + 1, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _suggest_key(text: str, limit: int, hidden: list[str]) -> str:
+    question = repr((tokens(text), limit, hidden, connection.vendor))
+    digest = hashlib.sha256(question.encode()).hexdigest()[:32]
+    return f"search:suggest:{index_generation()}:{digest}"
+
+
+def _counts_key(query: ProductQuery, sql: str, params: list) -> str:
+    """The cache key of a question's counts: everything that changes them
+    (the statement with the words as the index reads them, after synonyms
+    and corrections; the filters, bands, scopes and hidden shops), not the
+    sort."""
+    question = repr(
+        (replace(query, sort=Sort.RELEVANCE), sql, params, connection.vendor)
+    )
+    digest = hashlib.sha256(question.encode()).hexdigest()[:32]
+    return f"search:counts:{index_generation()}:{digest}"
 
 
 @dataclass
@@ -86,9 +140,15 @@ class DatabaseBackend(SearchBackend):
         sql = filtered()
         from_where = f"FROM {DOCUMENT} d{join} WHERE {sql.where()}"
         params = [*with_[1], *sql.params]
+        key = _counts_key(query, f"{with_[0]} {from_where}", params)
+        counted = cache.get(key)
         with connection.cursor() as cursor:
-            cursor.execute(f"{with_[0]} SELECT COUNT(*) {from_where}", params)
-            total = cursor.fetchone()[0]
+            if counted is None:
+                counted = self._count(
+                    cursor, query, with_, join, from_where, params, filtered
+                )
+                cache.set(key, counted, COUNTS_SECONDS)
+            total, facets = counted
             ids: list[int] = []
             if limit > 0 and total > offset:
                 order = self._order(query.sort, ranked=match is not None)
@@ -98,27 +158,33 @@ class DatabaseBackend(SearchBackend):
                     [*params, limit, offset],
                 )
                 ids = [row[0] for row in cursor.fetchall()]
-            facets = {}
-            if query.facets:
-                # Facets with no selection are all counted over the same
-                # result set, in one query; a facet with a selection is counted
-                # without its own selection, one query each.
-                selected = [facet for facet in TERM_FACETS if query.selected(facet)]
-                unselected = [facet for facet in TERM_FACETS if facet not in selected]
-                facets.update(
-                    self._count_terms(cursor, unselected, with_, join, filtered())
-                )
-                for facet in selected:
-                    facets.update(
-                        self._count_terms(
-                            cursor, [facet], with_, join, filtered(without=facet)
-                        )
-                    )
-                if query.price_bands:
-                    facets[Facet.PRICE.value] = self._count_bands(
-                        cursor, query, with_, join, filtered(without=Facet.PRICE)
-                    )
         return ProductPage(product_ids=ids, total=total, facets=facets)
+
+    def _count(self, cursor, query, with_, join, from_where, params, filtered):
+        """The total and the facet counts of a question."""
+        cursor.execute(f"{with_[0]} SELECT COUNT(*) {from_where}", params)
+        total = cursor.fetchone()[0]
+        facets = {}
+        if query.facets:
+            # Facets with no selection are all counted over the same result
+            # set, in one query; a facet with a selection is counted without
+            # its own selection, one query each.
+            selected = [facet for facet in TERM_FACETS if query.selected(facet)]
+            unselected = [facet for facet in TERM_FACETS if facet not in selected]
+            facets.update(
+                self._count_terms(cursor, unselected, with_, join, filtered())
+            )
+            for facet in selected:
+                facets.update(
+                    self._count_terms(
+                        cursor, [facet], with_, join, filtered(without=facet)
+                    )
+                )
+            if query.price_bands:
+                facets[Facet.PRICE.value] = self._count_bands(
+                    cursor, query, with_, join, filtered(without=Facet.PRICE)
+                )
+        return total, facets
 
     def suggest(self, text: str, *, limit: int = 8) -> list[int]:
         words = tokens(text)
@@ -142,15 +208,25 @@ class DatabaseBackend(SearchBackend):
                 f"SELECT rowid AS id, -bm25({DOCUMENT}_fts, 10.0, 1.0) AS rank "
                 f"FROM {DOCUMENT}_fts WHERE {DOCUMENT}_fts MATCH %s"
             )
+        key = _suggest_key(text, limit, hidden)
+        found = cache.get(key)
+        if found is not None:
+            return found
         with connection.cursor() as cursor:
+            # Ranked among SUGGEST_CANDIDATES matches at most: a prefix of one
+            # or two letters matches most of the catalogue, and ranking it
+            # all on each keystroke grew with the catalogue (issue 16).
             cursor.execute(
-                f"WITH matched AS ({matched}) SELECT d.product_id "
+                f"WITH matched AS ({matched} LIMIT {SUGGEST_CANDIDATES}) "
+                "SELECT d.product_id "
                 f"FROM {DOCUMENT} d JOIN matched m ON m.id = d.product_id "
                 f"WHERE {sql.where()} ORDER BY m.rank DESC, d.product_id DESC "
                 "LIMIT %s",
                 [param, *sql.params, limit],
             )
-            return [row[0] for row in cursor.fetchall()]
+            found = [row[0] for row in cursor.fetchall()]
+        cache.set(key, found, COUNTS_SECONDS)
+        return found
 
     # ------------------------------------------------------------ SQL pieces
     def _match(self, words: list[QueryWord]) -> str:
@@ -352,6 +428,7 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             ProductDocument.objects.filter(product_id__in=ids).delete()
             self._store(documents)
+            index_changed()
 
     def rebuild(self, documents: Iterable[dict], *, total: int, progress: Progress):
         done = 0
@@ -371,6 +448,7 @@ class DatabaseBackend(SearchBackend):
                 self._store(batch)
                 done += len(batch)
                 progress(done, total)
+            index_changed()
         return done
 
     @staticmethod
