@@ -21,8 +21,13 @@ DEBUG = False
 # Gunicorn's sync workers serve one request at a time each, so a connection
 # kept between requests is never shared by two threads (a new PostgreSQL
 # connection costs ~4 ms).
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES = {
+    "default": DATABASES["default"]
+    | {
+        "CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=60),
+        "CONN_HEALTH_CHECKS": True,
+    }
+}
 
 if env("REDIS_URL", default=""):
     CACHES = {"default": redis_cache_config(env("REDIS_URL"))}
@@ -60,7 +65,7 @@ _media_link = WHITENOISE_ROOT / MEDIA_URL.strip("/")
 if not _media_link.is_symlink():
     WHITENOISE_ROOT.mkdir(parents=True, exist_ok=True)
     try:
-        _media_link.symlink_to(MEDIA_ROOT, target_is_directory=True)
+        _media_link.symlink_to(str(MEDIA_ROOT), target_is_directory=True)
     except FileExistsError:  # another worker made it first
         pass
 
