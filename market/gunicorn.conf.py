@@ -18,3 +18,6 @@ worker_class = "sync"
 timeout = 120
 accesslog = None
 errorlog = "-"
+# No control socket (gunicorn 25+): `make serve` and `make bench` running at
+# once would share its one path in the home folder.
+control_socket_disable = True
