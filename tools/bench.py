@@ -38,6 +38,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -238,15 +239,21 @@ def run_wrk(arguments, port: int, page: dict, seconds: float) -> dict:
     sys.exit(f"wrk gave no figures:\n{done.stdout}\n{done.stderr}")
 
 
-def wait_until_idle(master: int) -> None:
+def wait_until_idle(master: int, database: str) -> None:
     """Until the workers have finished what wrk left behind: when wrk stops,
-    requests it gave up on are still queued or being served."""
-    last, still = gunicorn_ticks(master), 0
-    for _ in range(600):
+    requests it gave up on are still queued or being served. Idle: for a
+    second, neither gunicorn nor this database's backends used any CPU (a
+    worker waiting for a long query uses none itself)."""
+
+    def ticks() -> tuple[int, int]:
+        return gunicorn_ticks(master), postgres_ticks(database)["ours"]
+
+    last, still = ticks(), 0
+    for _ in range(1500):
         time.sleep(0.2)
-        now = gunicorn_ticks(master)
+        now = ticks()
         still = still + 1 if now == last else 0
-        if still >= 3:
+        if still >= 5:
             return
         last = now
 
@@ -261,11 +268,11 @@ def measure_page(
     arguments, port: int, page: dict, master: int, database: str, access_log: Path
 ) -> dict:
     run_wrk(arguments, port, page, arguments.warmup)
-    wait_until_idle(master)
+    wait_until_idle(master, database)
     app_before, pg_before = gunicorn_ticks(master), postgres_ticks(database)
     served_before = served(access_log)
     figures = run_wrk(arguments, port, page, arguments.duration)
-    wait_until_idle(master)
+    wait_until_idle(master, database)
     app_after, pg_after = gunicorn_ticks(master), postgres_ticks(database)
     # CPU over the requests the server served (wrk's and those it gave up on).
     requests = max(1, served(access_log) - served_before)
@@ -380,6 +387,9 @@ def ensure_wrk() -> None:
 
 def main(argv=None) -> int:
     arguments = parse_args(argv)
+    # Stopped with kill (or by a background shell that ignores Ctrl-C): stop
+    # gunicorn on the way out as for Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     ensure_wrk()
     size = (
         f"{arguments.products // 1000}k"
