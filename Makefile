@@ -15,14 +15,19 @@ BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run run-payments install demo test check format messages system-deps clean \
-	bench-search bench-learning browser-deps screenshots lighthouse
+.PHONY: run run-payments serve install demo test check format messages system-deps clean \
+	bench bench-100k bench-search bench-learning browser-deps screenshots lighthouse
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 run-payments: demo ## The demo with payments on, against localstripe (a fake Stripe)
 	$(MANAGE) run_with_localstripe $(HOST):$(PORT)
+
+serve: demo ## The demo served as production serves it (gunicorn, DEBUG off, WhiteNoise)
+	DJANGO_SETTINGS_MODULE=market.settings.serve $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=market.settings.serve $(BIN)/gunicorn \
+		-c market/gunicorn.conf.py --bind $(HOST):$(PORT)
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -92,3 +97,19 @@ bench-learning: install ## Kreativ Edu: 200 learners race for 50 seats (PostgreS
 	$(BIN)/python tests/bench/learning_bench.py --database postgres \
 		--postgres-url $(BENCH_POSTGRES_URL)
 	$(BIN)/python tests/bench/learning_bench.py --database sqlite
+
+# Figures, not a test (tools/bench.py): the pages of both sites under gunicorn
+# on PostgreSQL (BENCH_POSTGRES_URL) and Redis (db 9 of 127.0.0.1:6379),
+# driven by wrk, with and without the page cache. BENCH_ARGS passes options:
+# `make bench BENCH_ARGS="--keep"`, then `BENCH_ARGS="--reuse"` re-measures
+# the kept database without building it again.
+BENCH_PRODUCTS ?= 10000
+BENCH_ARGS ?=
+bench: install ## Page benchmark: demo + 10,000 products (BENCH_PRODUCTS), req/s, CPU, queries
+	@command -v wrk >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(BIN)/python tools/bench.py --products $(BENCH_PRODUCTS) \
+		--postgres-url $(BENCH_POSTGRES_URL) $(BENCH_ARGS)
+
+bench-100k: ## The page benchmark with 100,000 products
+	$(MAKE) bench BENCH_PRODUCTS=100000

@@ -72,34 +72,17 @@ def main() -> None:
                 check=True,
             )
     static_root = Path(tempfile.mkdtemp(prefix="lighthouse-static-"))
-    # Production leaves media (images) to the proxy or object storage; here
-    # WhiteNoise stands in for it, serving MEDIA_ROOT as it changes (image
-    # renditions are made while pages render).
-    overlay = Path(tempfile.mkdtemp(prefix="lighthouse-settings-"))
-    (overlay / "root").mkdir()
-    (overlay / "root" / "media").symlink_to(ROOT / "media", target_is_directory=True)
-    (overlay / "lighthouse_settings.py").write_text(
-        "from market.settings.production import *  # noqa: F403\n"
-        f"WHITENOISE_ROOT = {str(overlay / 'root')!r}\n"
-        "WHITENOISE_AUTOREFRESH = True\n",
-        encoding="utf-8",
-    )
+    # `make serve`'s settings: production's serving (DEBUG off, WhiteNoise's
+    # compressed, hashed static files) without its secrets, and the demo's
+    # uploaded images served too.
     env |= {
-        "PYTHONPATH": os.pathsep.join(
-            [str(overlay), str(ROOT), env.get("PYTHONPATH", "")]
-        ),
-        "DJANGO_SETTINGS_MODULE": "lighthouse_settings",
-        "DJANGO_SECRET_KEY": "lighthouse-" + "x" * 50,
+        "DJANGO_SETTINGS_MODULE": "market.settings.serve",
         "DJANGO_ALLOWED_HOSTS": "market.localhost,edu.localhost,127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "False",
         "DJANGO_STATIC_ROOT": str(static_root),
-        "STRIPE_SECRET_KEY": "sk_test_lighthouse",
-        "STRIPE_WEBHOOK_SECRET": "whsec_lighthouse",
         "REDIS_URL": env.get("REDIS_URL", "rediscache://127.0.0.1:6379/5"),
     }
     env.pop("STRIPE_API_BASE", None)
     os.environ.update(env)
-    sys.path.insert(0, str(overlay))
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -113,9 +96,8 @@ def main() -> None:
     server = subprocess.Popen(  # noqa: S603
         [
             str(Path(sys.executable).with_name("gunicorn")),
-            "market.wsgi:application",
-            "--workers",
-            "2",
+            "-c",
+            str(ROOT / "market" / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{port}",
         ],

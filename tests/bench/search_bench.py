@@ -378,14 +378,24 @@ def _price(rng: random.Random) -> Decimal:
     return Decimal(f"{value:.2f}")
 
 
-def build_catalogue(products: int, rng: random.Random) -> dict:
-    """N public products of approved residents, written with bulk_create."""
+def build_catalogue(
+    products: int, rng: random.Random, *, licence_variants: float = 0.0
+) -> dict:
+    """N public products of approved residents, written with bulk_create.
+
+    With `licence_variants` (a share, 0 to 1), that share of the digital
+    products are sold as the demo sells them: a parent with no stock record
+    and one variant per licence tier (personal, commercial, extended), each
+    with its `licence` option and its own stock record. The default (0) builds
+    the catalogue the search figures were measured on."""
     from django.db import transaction
     from django.db.models.signals import post_delete, post_save
     from django.utils import timezone
     from oscar.apps.partner.models import Partner, StockRecord
 
+    from catalogue.kinds import LICENCES, licence_variant_title
     from catalogue.models import (
+        AttributeOption,
         Category,
         Product,
         ProductAttribute,
@@ -440,6 +450,12 @@ def build_catalogue(products: int, rng: random.Random) -> dict:
             (attribute.product_class.slug, attribute.code): attribute
             for attribute in ProductAttribute.objects.select_related("product_class")
         }
+        licence_options = {
+            option.code: option
+            for option in AttributeOption.objects.filter(
+                code__in=[code for code, _name in LICENCES]
+            )
+        }
         timings["residents+categories"] = time.perf_counter() - started
 
         kinds = [kind for kind, _share in KIND_SHARES]
@@ -447,7 +463,13 @@ def build_catalogue(products: int, rng: random.Random) -> dict:
         now = timezone.now()
         date_created = Product._meta.get_field("date_created")
         date_created.auto_now_add = False  # spread creation dates over two years
-        counts = {"product": 0, "stockrecord": 0, "attribute": 0, "category": 0}
+        counts = {
+            "product": 0,
+            "variant": 0,
+            "stockrecord": 0,
+            "attribute": 0,
+            "category": 0,
+        }
         loaded = time.perf_counter()
         try:
             for start in range(0, products, CHUNK):
@@ -470,9 +492,14 @@ def build_catalogue(products: int, rng: random.Random) -> dict:
                         fields["title_ru"] = " ".join(w[2] for w in words).capitalize()
                         fields["description_ru"] = _description(rng, words, 2, "ru")
                     upc = f"BENCH-{number:07d}"
+                    parent = (
+                        kind == "digital"
+                        and licence_variants > 0
+                        and rng.random() < licence_variants
+                    )
                     rows.append(
                         Product(
-                            structure=Product.STANDALONE,
+                            structure=Product.PARENT if parent else Product.STANDALONE,
                             upc=upc,
                             slug=slugify(title)[:255] or upc.lower(),
                             product_class=classes[kind],
@@ -484,22 +511,52 @@ def build_catalogue(products: int, rng: random.Random) -> dict:
                     )
                 with transaction.atomic():
                     Product.objects.bulk_create(rows, batch_size=1000)
-                    records, values, links = [], [], []
+                    records, values, links, variants = [], [], [], []
                     for product in rows:
                         kind = product.product_class.slug
                         stock = None
                         if kind in ("physical", "course"):
                             stock = 0 if rng.random() < 0.1 else rng.randint(1, 40)
-                        records.append(
-                            StockRecord(
-                                product=product,
-                                partner=rng.choice(partners),
-                                partner_sku=product.upc,
-                                price_currency="AZN",
-                                price=_price(rng),
-                                num_in_stock=stock,
+                        partner = rng.choice(partners)
+                        if product.structure == Product.PARENT:
+                            price = _price(rng)
+                            for step, (code, _name) in enumerate(LICENCES):
+                                titles = {
+                                    field: licence_variant_title(
+                                        getattr(product, field), code, language
+                                    )
+                                    for field, language in (
+                                        ("title", "az"),
+                                        ("title_en", "en"),
+                                        ("title_ru", "ru"),
+                                    )
+                                }
+                                variants.append(
+                                    (
+                                        Product(
+                                            structure=Product.CHILD,
+                                            parent=product,
+                                            upc=f"{product.upc}-{code}",
+                                            is_public=True,
+                                            date_created=product.date_created,
+                                            **titles,
+                                        ),
+                                        partner,
+                                        price * (1 + 2 * step),
+                                        licence_options[code],
+                                    )
+                                )
+                        else:
+                            records.append(
+                                StockRecord(
+                                    product=product,
+                                    partner=partner,
+                                    partner_sku=product.upc,
+                                    price_currency="AZN",
+                                    price=_price(rng),
+                                    num_in_stock=stock,
+                                )
                             )
-                        )
                         texts = {}
                         if kind == "physical":
                             if rng.random() < 0.8:
@@ -532,9 +589,33 @@ def build_catalogue(products: int, rng: random.Random) -> dict:
                             ProductCategory(product=product, category=category)
                             for category in chosen
                         )
+                    if variants:
+                        Product.objects.bulk_create(
+                            [variant for variant, *_rest in variants],
+                            batch_size=1000,
+                        )
+                        for variant, partner, price, option in variants:
+                            records.append(
+                                StockRecord(
+                                    product=variant,
+                                    partner=partner,
+                                    partner_sku=variant.upc,
+                                    price_currency="AZN",
+                                    price=price,
+                                    num_in_stock=None,
+                                )
+                            )
+                            values.append(
+                                ProductAttributeValue(
+                                    product=variant,
+                                    attribute=attributes[("digital", "licence")],
+                                    value_option=option,
+                                )
+                            )
                     StockRecord.objects.bulk_create(records, batch_size=1000)
                     ProductAttributeValue.objects.bulk_create(values, batch_size=1000)
                     ProductCategory.objects.bulk_create(links, batch_size=1000)
+                counts["variant"] += len(variants)
                 counts["product"] += len(rows)
                 counts["stockrecord"] += len(records)
                 counts["attribute"] += len(values)
