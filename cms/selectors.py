@@ -9,15 +9,15 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from market.learning.selectors import course_cards
+from market.learning.selectors import course_card, with_course_state
 from market.residents.selectors import public_products
 
 
 def upcoming_courses(*, count: int, free_only: bool = False) -> list:
     """Course products on sale whose first session is still ahead, the
     soonest first, each with its Kreativ Edu card state (`product.course.card`:
-    seats left, free, open, full or closed), read for all of them in three
-    queries (market.learning.selectors.course_cards)."""
+    seats left, free, open, full or closed), read in the products' own query
+    (market.learning.selectors.with_course_state)."""
     now = timezone.now()
     products = (
         public_products()
@@ -27,10 +27,9 @@ def upcoming_courses(*, count: int, free_only: bool = False) -> list:
     )
     if free_only:
         products = products.filter(min_price=0)
-    products = list(products[:count])
-    cards = course_cards([product.course for product in products], now=now)
+    products = list(with_course_state(products, now=now)[:count])
     for product in products:
-        product.course.card = cards[product.pk]
+        product.course.card = course_card(product.course, product, now=now)
     return products
 
 

@@ -1,12 +1,16 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale
+from wagtail.models import Page
 from wagtail.search import index
 
 from market.learning.forms import CourseCatalogueForm
@@ -16,6 +20,7 @@ from market.learning.selectors import (
     course_cards,
     course_catalogue,
     listed_course,
+    with_course_state,
 )
 
 from ..blocks import BodyBlock
@@ -28,30 +33,37 @@ COURSES_PER_PAGE = 24
 def course_page_urls(product_ids, request=None) -> dict[int, str]:
     """The Kreativ Edu page of each course, in the active language: its
     landing page, else the catalogue's own page of the course
-    (`<course index>/<product id>/`). Two queries, whatever the number of
-    courses; a URL on another host than the request's is a full one."""
+    (`<course index>/<product id>/`). Two queries whatever the number of
+    courses (the private sections, then the landing and catalogue pages at
+    once); a URL on another host than the request's is a full one."""
     ids = list(product_ids)
     if not ids:
         return {}
-    locale = Locale.get_active()
-    urls: dict[int, str] = {}
+    language = get_supported_content_language_variant(translation.get_language())
+    private = Page.objects.all().private_q()
     pages = (
-        CourseLandingPage.objects.live()
-        .public()
-        .filter(product_id__in=ids, locale=locale)
+        Page.objects.live()
+        .exclude(private)
+        .filter(locale__language_code=language)
+        .filter(
+            Q(courselandingpage__product_id__in=ids)
+            | Q(content_type=ContentType.objects.get_for_model(CourseIndexPage))
+        )
+        .annotate(course_product_id=F("courselandingpage__product_id"))
         .order_by("pk")
     )
+    urls: dict[int, str] = {}
+    catalogue = None
     for page in pages:
-        urls.setdefault(page.product_id, page.get_url(request))
+        if page.course_product_id is not None:
+            urls.setdefault(page.course_product_id, page.get_url(request))
+        elif catalogue is None or page.path < catalogue.path:
+            catalogue = page
     missing = [pk for pk in ids if pk not in urls]
-    if missing:
-        catalogue = (
-            CourseIndexPage.objects.live().public().filter(locale=locale).first()
-        )
-        if catalogue is not None:
-            base = catalogue.get_url(request)
-            for pk in missing:
-                urls[pk] = f"{base}{pk}/"
+    if missing and catalogue is not None:
+        base = catalogue.get_url(request)
+        for pk in missing:
+            urls[pk] = f"{base}{pk}/"
     return urls
 
 
@@ -77,10 +89,15 @@ class CourseIndexPage(RoutablePageMixin, SitePage):
         )
         if form.is_bound:
             form.is_valid()
-        courses = Paginator(course_catalogue(form.filters()), COURSES_PER_PAGE)
+        now = timezone.now()
+        # Each course's state read with the page of courses, in its query.
+        courses = Paginator(
+            with_course_state(course_catalogue(form.filters(), now=now), now=now),
+            COURSES_PER_PAGE,
+        )
         courses_page = courses.get_page(request.GET.get("page") or 1)
         shown = list(courses_page.object_list)
-        cards = course_cards(shown)
+        cards = course_cards(shown, now=now)
         urls = course_page_urls([course.product_id for course in shown], request)
         for course in shown:
             course.card = cards[course.product_id]
@@ -117,6 +134,8 @@ class CourseIndexPage(RoutablePageMixin, SitePage):
             template="cms/course_landing_page.html",
             context_overrides={
                 "product": course.product,
+                "course": course,
+                "course_url": request.path,
                 "course_title": course.product.get_title(),
                 "on_sale": True,
                 "catalogue_page": self,
@@ -157,8 +176,14 @@ class CourseLandingPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A course withdrawn from the shop offers no enrolment here either.
-        context["on_sale"] = listed_course(self.product_id) is not None
-        context["product"] = self.product
+        course = listed_course(self.product_id)
+        context["on_sale"] = course is not None
+        context["course"] = course
+        context["product"] = course.product if course is not None else self.product
         context["course_title"] = self.title
+        # Where the learner comes back after enrolling: this page.
+        context["course_url"] = request.path
+        # Served through its catalogue, Wagtail's routing keeps the catalogue
+        # (specific) as the parent: no query.
         context["catalogue_page"] = self.get_parent().specific
         return context

@@ -18,13 +18,7 @@ from .models import (
     WaitlistEntry,
     WaitlistStatus,
 )
-from .services.seats import (
-    enrolment_closes_at,
-    enrolment_is_open,
-    is_free,
-    seats_left,
-    stockrecord_for,
-)
+from .selectors import STATE_FIELDS, course_card, with_course_state
 from .services.waitlist import waitlist_position
 
 
@@ -71,25 +65,30 @@ class CourseState:
         return "full" if self.full else "open"
 
 
-def _teacher(record) -> str:
-    resident = getattr(record.partner, "resident", None) if record else None
-    return resident.display_name if resident is not None else ""
-
-
 def course_state(course: Course, user=None, *, now: datetime | None = None):
+    """What the course panel shows of `course` to `user`: the card's state
+    read in one query (`selectors.with_course_state`, with this learner's
+    own offer and waiting place, so the seats left are those this learner
+    could take), its sessions, and where this learner stands."""
     now = now or timezone.now()
     learner = user if user is not None and user.is_authenticated else None
-    record = stockrecord_for(course.product)
+    row = (
+        with_course_state(Course.objects.filter(pk=course.pk), now=now, learner=learner)
+        .values(*STATE_FIELDS)
+        .get()
+    )
+    card = course_card(course, row, now=now)
     state = CourseState(
         course=course,
         sessions=list(course.sessions.all()),
-        capacity=(record.num_in_stock or 0) if record else 0,
-        seats_left=seats_left(course, now=now, learner=learner),
-        free=is_free(course),
-        open=enrolment_is_open(course, now=now),
-        closes_at=enrolment_closes_at(course),
-        teacher=_teacher(record),
-        price=record.price if record else None,
+        capacity=card.capacity,
+        seats_left=card.seats_left,
+        free=card.free,
+        # Open: neither closed nor not yet open (`seats.enrolment_is_open`).
+        open=not card.soon and not card.closed,
+        closes_at=course.enrolment_ends_at,
+        teacher=card.teacher,
+        price=card.price,
     )
     if learner is None:
         return state

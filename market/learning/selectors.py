@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 
 from django.db.models import (
     Case,
@@ -13,21 +14,22 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    Min,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     TextChoices,
+    Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import COURSE
 from catalogue.models import Category, Product
-from catalogue.stock import units_free, with_units_held
+from catalogue.stock import units_free, units_held_subquery
 from market.residents.selectors import public_products
 
 from .models import (
@@ -39,6 +41,7 @@ from .models import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from .services.seats import seats_kept_of
 
 NOT_GIVEN = ""
 
@@ -146,75 +149,147 @@ def _availability(course: Course, seats_left: int, now: datetime) -> str:
     return CourseAvailability.OPEN
 
 
+def _count_of(entries: QuerySet) -> Coalesce:
+    """How many of `entries` (waitlist entries of the course at OuterRef),
+    as an expression."""
+    counted = (
+        entries.order_by()
+        .values("course_id")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+# What `with_course_state` adds to each row.
+STATE_FIELDS = (
+    "state_record_id",
+    "state_capacity",
+    "state_allocated",
+    "state_held",
+    "state_price",
+    "state_teacher",
+    "state_offers",
+    "state_waiting",
+    "state_own_offers",
+    "state_own_waiting",
+    "state_next_session_at",
+)
+
+
+def with_course_state(queryset: QuerySet, *, now: datetime, learner=None) -> QuerySet:
+    """`queryset` (of courses, or of course products: both have the product
+    id as primary key) annotated with what a course's state is made of, read
+    in the rows' own query: the first stock record (id, capacity, seats
+    allocated, live checkout holds, price, the resident teaching), the open
+    waitlist offers and the learners waiting (and, for `learner`, their
+    own), and the next session's start. `course_card` turns a row into the
+    card; the rule is `seats.seats_kept_of`, as for one course."""
+    records = StockRecord.objects.filter(product_id=OuterRef("pk")).order_by("pk")
+    entries = WaitlistEntry.objects.filter(course_id=OuterRef("pk"))
+    offers = entries.filter(status=WaitlistStatus.OFFERED, offer_expires_at__gt=now)
+    waiting = entries.filter(status=WaitlistStatus.WAITING)
+    learner_id = learner.pk if learner is not None else None
+    nothing = Value(0, output_field=IntegerField())
+    return queryset.annotate(
+        state_record_id=Subquery(records.values("pk")[:1]),
+        state_capacity=Subquery(records.values("num_in_stock")[:1]),
+        state_allocated=Subquery(records.values("num_allocated")[:1]),
+        state_price=Subquery(records.values("price")[:1]),
+        state_teacher=Subquery(records.values("partner__resident__display_name")[:1]),
+        state_offers=_count_of(offers),
+        state_waiting=_count_of(waiting),
+        state_own_offers=(
+            _count_of(offers.filter(learner_id=learner_id)) if learner_id else nothing
+        ),
+        state_own_waiting=(
+            _count_of(waiting.filter(learner_id=learner_id)) if learner_id else nothing
+        ),
+        state_next_session_at=Subquery(
+            CourseSession.objects.filter(course_id=OuterRef("pk"), starts_at__gte=now)
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        ),
+    ).annotate(state_held=units_held_subquery("state_record_id", now=now))
+
+
+def course_seats_left(state, *, now: datetime) -> int:
+    """Seats left to the learner the state was read for (anyone, without
+    one), from a row of `with_course_state` (an object or a dict): exactly
+    `seats.seats_left(course, learner=...)`, without its queries."""
+    value = state.get if isinstance(state, dict) else partial(getattr, state)
+    if value("state_record_id") is None:
+        return 0
+    record = StockRecord(
+        pk=value("state_record_id"),
+        num_in_stock=value("state_capacity"),
+        num_allocated=value("state_allocated"),
+    )
+    record.units_held = value("state_held")
+    offers = value("state_offers")
+    kept = seats_kept_of(
+        free=units_free(record, now=now),
+        offers=offers,
+        offers_to_others=offers - value("state_own_offers"),
+        others_waiting=value("state_waiting") - value("state_own_waiting"),
+    )
+    return units_free(record, now=now, kept=kept)
+
+
+def course_card(course: Course, state, *, now: datetime) -> CourseCard:
+    """The card of `course` from its row of `with_course_state` (`state`: the
+    row itself, or a dict of its values)."""
+    value = state.get if isinstance(state, dict) else partial(getattr, state)
+    left = course_seats_left(state, now=now)
+    return CourseCard(
+        course=course,
+        availability=_availability(course, left, now),
+        capacity=value("state_capacity") or 0,
+        seats_left=left,
+        price=value("state_price"),
+        teacher=value("state_teacher") or "",
+        next_session_at=value("state_next_session_at"),
+    )
+
+
 def course_cards(courses, *, now: datetime | None = None) -> dict[int, CourseCard]:
     """Each course's card state (seats left to anyone, open, full, closed
-    or not yet open, price, teacher, next session), keyed by product id, in
-    three queries whatever the number of courses: their first stock records
-    with the live checkout holds, the waitlist counts, the next sessions.
-    The seats left are `seats.seats_left(course)` counted in bulk: free units
-    less open offers and, of the rest, as many as learners still wait."""
+    or not yet open, price, teacher, next session), keyed by product id: no
+    query when the courses come from `with_course_state`, else one."""
     now = now or timezone.now()
     courses = list(courses)
-    ids = [course.product_id for course in courses]
-    if not ids:
+    if not courses:
         return {}
-    records: dict[int, StockRecord] = {}
-    for record in with_units_held(
-        StockRecord.objects.filter(product_id__in=ids).select_related(
-            "partner__resident"
-        ),
-        now=now,
-    ).order_by("product_id", "pk"):
-        records.setdefault(record.product_id, record)
-    waitlists = {
-        row["course_id"]: row
-        for row in WaitlistEntry.objects.filter(course_id__in=ids)
-        .values("course_id")
-        .annotate(
-            offers=Count(
-                "pk",
-                filter=Q(status=WaitlistStatus.OFFERED, offer_expires_at__gt=now),
-            ),
-            waiting=Count("pk", filter=Q(status=WaitlistStatus.WAITING)),
-        )
-        .order_by()
+    if all(hasattr(course, "state_record_id") for course in courses):
+        states = {course.pk: course for course in courses}
+    else:
+        states = {
+            row["pk"]: row
+            for row in with_course_state(
+                Course.objects.filter(pk__in=[course.pk for course in courses]),
+                now=now,
+            ).values("pk", *STATE_FIELDS)
+        }
+    return {
+        course.product_id: course_card(course, states[course.pk], now=now)
+        for course in courses
     }
-    next_sessions = dict(
-        CourseSession.objects.filter(course_id__in=ids, starts_at__gte=now)
-        .values("course_id")
-        .annotate(next=Min("starts_at"))
-        .values_list("course_id", "next")
-        .order_by()
-    )
-    cards = {}
-    for course in courses:
-        record = records.get(course.product_id)
-        counts = waitlists.get(course.product_id, {"offers": 0, "waiting": 0})
-        free_units = units_free(record, now=now) if record is not None else 0
-        unclaimed = max(free_units - counts["offers"], 0)
-        kept = counts["offers"] + min(counts["waiting"], unclaimed)
-        left = max(free_units - kept, 0)
-        resident = getattr(record.partner, "resident", None) if record else None
-        cards[course.product_id] = CourseCard(
-            course=course,
-            availability=_availability(course, left, now),
-            capacity=(record.num_in_stock or 0) if record else 0,
-            seats_left=left,
-            price=record.price if record else None,
-            teacher=resident.display_name if resident else "",
-            next_session_at=next_sessions.get(course.product_id),
-        )
-    return cards
 
 
 def course_cards_for_products(products, *, now: datetime | None = None) -> dict:
     """The card state of each course among `products` (any kinds, e.g. a page
     of the shop's catalogue), keyed by product id; other kinds are absent.
-    Four queries, whatever the number of products."""
+    One query, whatever the number of products."""
+    now = now or timezone.now()
     ids = [product.pk for product in products]
-    courses = Course.objects.filter(
-        product_id__in=ids, product__product_class__slug=COURSE
-    ).select_related("product")
+    if not ids:
+        return {}
+    courses = with_course_state(
+        Course.objects.filter(
+            product_id__in=ids, product__product_class__slug=COURSE
+        ).select_related("product"),
+        now=now,
+    )
     return course_cards(courses, now=now)
 
 

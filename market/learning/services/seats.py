@@ -109,9 +109,24 @@ def seats_kept(course: Course, *, now: datetime, except_for=None) -> int:
         offered_others = offers.exclude(learner=except_for)
         waiting = waiting.exclude(learner=except_for)
     record = stockrecord_for(course.product)
-    free = units_free(record, now=now) if record is not None else 0
-    unclaimed = max(free - offers.count(), 0)
-    return offered_others.count() + min(waiting.count(), unclaimed)
+    return seats_kept_of(
+        free=units_free(record, now=now) if record is not None else 0,
+        offers=offers.count(),
+        offers_to_others=offered_others.count(),
+        others_waiting=waiting.count(),
+    )
+
+
+def seats_kept_of(
+    *, free: int, offers: int, offers_to_others: int, others_waiting: int
+) -> int:
+    """The rule of `seats_kept` on counts read elsewhere (one query for a
+    whole list of courses, `market.learning.selectors.with_course_state`):
+    `free` units of the stock record, open `offers` (of which
+    `offers_to_others` were made to other learners than the one asking) and
+    `others_waiting`."""
+    unclaimed = max(free - offers, 0)
+    return offers_to_others + min(others_waiting, unclaimed)
 
 
 def seats_left(course: Course, *, now: datetime | None = None, learner=None) -> int:

@@ -14,11 +14,12 @@ register = template.Library()
 
 
 @register.inclusion_tag("market/learning/course_panel.html", takes_context=True)
-def course_panel(context, product, course_url=""):
+def course_panel(context, product, course_url="", course=None):
     """`course_url`: the course's Kreativ Edu page, where the learner lands
-    after enrolling (cms's `course_page_url` tag gives it)."""
+    after enrolling (cms's `course_page_url` tag gives it); `course`: the
+    product's course when the page read it already."""
     request = context["request"]
-    state = course_state(course_for(product), request.user)
+    state = course_state(course or course_for(product), request.user)
     return {
         "request": request,
         "user": request.user,
@@ -35,7 +36,7 @@ def course_panel(context, product, course_url=""):
 def course_states(products):
     """`{% course_states page_obj.object_list as states %}`: the state of
     each course among a page of products (any kinds), keyed by product id,
-    in four queries whatever the page size; `{{ states|course_state_of:
+    in one query whatever the page size; `{{ states|course_state_of:
     product }}` reads one (None for other kinds). Each state is a
     `market.learning.selectors.CourseCard`: `availability` ("open", "full",
     "soon", "closed"), `seats_left`, `capacity`, `free`, `closed`..."""
