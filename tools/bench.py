@@ -417,7 +417,13 @@ def main(argv=None) -> int:
     if arguments.reuse:
         if not database_exists(arguments.postgres_url, database):
             sys.exit(f"--reuse: no database {database}; run once with --keep")
-        print(f"page bench: reusing {database}", flush=True)
+        print(f"page bench: reusing {database} (migrating it to this code)", flush=True)
+        subprocess.run(
+            [PYTHON, "manage.py", "migrate", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=environment | {"DJANGO_SETTINGS_MODULE": "market.settings.dev"},
+            check=True,
+        )
     else:
         print(
             f"page bench: building {database} (demo + {arguments.products} products)",

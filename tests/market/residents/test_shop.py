@@ -138,13 +138,12 @@ def test_shop_and_catalogue_query_counts_do_not_grow_with_products(
     # index's generation: the warm-up view counted them, this one reads them;
     # one query reads the residents' names for the facet. Every
     # page reads the site's settings once (footer, logo, link previews). The
-    # cards' shipping line reads the products' attributes in one query; course
-    # cards read their courses' states through Kreativ Edu's one selector
-    # (market.learning.selectors.course_cards: stock with holds, waitlists,
-    # next sessions), three more, whatever their number.
-    extra = 3 if kind == COURSE else 0
-    assert (shop_small, catalogue_small) == ((12 + extra, 5), (13 + extra, 5))
-    assert (shop_large, catalogue_large) == ((12 + extra, 50), (13 + extra, 50))
+    # cards' shipping line reads the products' attributes in one query; the
+    # course cards' states (seats with holds, waitlists, next session) are
+    # one query for the page (market.learning.selectors.
+    # course_cards_for_products), whatever the kinds and their number.
+    assert (shop_small, catalogue_small) == ((12, 5), (13, 5))
+    assert (shop_large, catalogue_large) == ((12, 50), (13, 50))
 
 
 def test_shop_shows_the_resident_links(client, resident, owner):
