@@ -81,6 +81,9 @@ def parse_args(argv=None):
     parser.add_argument(
         "--pages", default="", help="only pages whose name contains one of these words"
     )
+    parser.add_argument(
+        "--skip", default="", help="leave out pages whose name contains one of these"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     parser.add_argument(
         "--reuse", action="store_true", help="use the kept database, skip the build"
@@ -315,6 +318,8 @@ def serve_and_measure(arguments, environment, database, pages, cache_on: bool):
     arguments.products_found = answer["products"]
     if pages:
         found = [p for p in found if any(word in p["name"] for word in pages)]
+    skipped = [word for word in arguments.skip.split(",") if word]
+    found = [p for p in found if not any(word in p["name"] for word in skipped)]
     port = free_port()
     log = Path(tempfile.gettempdir()) / f"market-bench-gunicorn-{database}.log"
     access_log = log.with_suffix(".access.log")
