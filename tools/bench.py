@@ -81,6 +81,9 @@ def parse_args(argv=None):
     parser.add_argument(
         "--pages", default="", help="only pages whose name contains one of these words"
     )
+    parser.add_argument(
+        "--skip", default="", help="leave out pages whose name contains one of these"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     parser.add_argument(
         "--reuse", action="store_true", help="use the kept database, skip the build"
@@ -297,13 +300,14 @@ def flush_redis(url: str) -> None:
     redis.Redis.from_url(url).flushdb()
 
 
-def serve_and_measure(arguments, environment, database, pages, cache_on: bool):
+def serve_and_measure(arguments, environment, database, cache_on: bool):
     environment = environment | {"MARKET_PAGE_CACHE": "1" if cache_on else "0"}
     flush_redis(arguments.redis_url)
     listed = subprocess.run(
         [PYTHON, str(ROOT / "tools" / "bench_pages.py")],
         cwd=ROOT,
-        env=environment,
+        env=environment
+        | {"BENCH_PAGES": arguments.pages, "BENCH_SKIP": arguments.skip},
         capture_output=True,
         text=True,
         check=False,
@@ -313,8 +317,6 @@ def serve_and_measure(arguments, environment, database, pages, cache_on: bool):
     answer = json.loads(listed.stdout.strip().splitlines()[-1])
     found = answer["pages"]
     arguments.products_found = answer["products"]
-    if pages:
-        found = [p for p in found if any(word in p["name"] for word in pages)]
     port = free_port()
     log = Path(tempfile.gettempdir()) / f"market-bench-gunicorn-{database}.log"
     access_log = log.with_suffix(".access.log")
@@ -460,12 +462,11 @@ def main(argv=None) -> int:
         check=True,
     )
     modes = {"on": [True], "off": [False], "both": [False, True]}[arguments.page_cache]
-    pages = [word for word in arguments.pages.split(",") if word]
     rows = []
     try:
         for cache_on in modes:
             print(f"page cache {'on' if cache_on else 'off'}:", flush=True)
-            rows += serve_and_measure(arguments, serving, database, pages, cache_on)
+            rows += serve_and_measure(arguments, serving, database, cache_on)
     finally:
         if arguments.keep or arguments.reuse:
             print(f"kept {database_url} (media in {files}): rerun with --reuse")

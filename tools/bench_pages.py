@@ -137,6 +137,12 @@ def main() -> int:
 
     django.setup()
     found = pages()
+    # Only the pages asked for (tools/bench.py's --pages and --skip).
+    wanted = [word for word in os.environ.get("BENCH_PAGES", "").split(",") if word]
+    skipped = [word for word in os.environ.get("BENCH_SKIP", "").split(",") if word]
+    if wanted:
+        found = [p for p in found if any(word in p["name"] for word in wanted)]
+    found = [p for p in found if not any(word in p["name"] for word in skipped)]
     for page in found:
         page["status"], page["queries"] = count_queries(page)
     from catalogue.models import Product
