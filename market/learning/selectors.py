@@ -281,7 +281,13 @@ def course_cards_for_products(products, *, now: datetime | None = None) -> dict:
     of the shop's catalogue), keyed by product id; other kinds are absent.
     One query, whatever the number of products."""
     now = now or timezone.now()
-    ids = [product.pk for product in products]
+    # Only courses have a card state: a page of other kinds asks nothing.
+    ids = [
+        product.pk
+        for product in products
+        if product.get_product_class() is not None
+        and product.get_product_class().slug == COURSE
+    ]
     if not ids:
         return {}
     courses = with_course_state(

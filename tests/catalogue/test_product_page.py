@@ -273,6 +273,25 @@ def test_catalogue_query_count_does_not_grow_with_course_cards(
     assert _queries("catalogue:index") == small
 
 
+def test_catalogue_query_count_does_not_grow_with_licence_tier_cards(
+    resident, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A digital product sold in licence tiers is a parent: its card's price
+    and availability come from the variants the page's query prefetched, not
+    from two queries per card (Oscar's strategy)."""
+    monkeypatch.setattr(CatalogueView, "paginate_by", 60)
+    with django_capture_on_commit_callbacks(execute=True):
+        _font(resident)
+    small = _queries("catalogue:index")
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(4):
+            parent = _font(resident)
+            parent.title = f"Şrift {number}"
+            parent.save()
+    assert Product.objects.filter(structure="parent").count() == 5
+    assert _queries("catalogue:index") == small
+
+
 def test_cards_read_their_thumbnails_in_one_round_trip(
     resident, monkeypatch, django_capture_on_commit_callbacks
 ):
