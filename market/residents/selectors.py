@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import COURSE
 from catalogue.models import Product, ReviewStatus
@@ -52,16 +53,23 @@ def public_products() -> QuerySet:
     whose enrolment closed stays listed (its page says enrolment closed) but
     is refused by every door that sells or offers it (basket, checkout,
     seats, search)."""
-    lowest_price = (
-        _shown_as_outer(**APPROVED_SELLER)
-        .order_by("stockrecords__price")
-        .values("stockrecords__price")[:1]
-    )
+    # The lowest price: a standalone product's own records, else (a parent)
+    # its variants'. Two subqueries, each driven by an index from the row
+    # (stock records by product, products by parent); through the shown-as
+    # index the planner hashed every stock record of the catalogue for it.
+    approved = StockRecord.objects.filter(**APPROVED_SELLER)
+    own = approved.filter(product=OuterRef("pk")).order_by("price")
+    variants = approved.filter(product__parent=OuterRef("pk")).order_by("price")
     return (
         Product.objects.browsable()
         .filter(is_public=True, review_status=ReviewStatus.LIVE)
         .filter(sold_through(**APPROVED_SELLER))
-        .annotate(min_price=Subquery(lowest_price))
+        .annotate(
+            min_price=Coalesce(
+                Subquery(own.values("price")[:1]),
+                Subquery(variants.values("price")[:1]),
+            )
+        )
     )
 
 
@@ -80,9 +88,17 @@ def owned_products(resident: Resident) -> QuerySet:
 
 
 def resident_products(resident: Resident) -> QuerySet:
-    """The public products of one resident, newest first."""
-    owned = owned_products(resident).values("pk")
-    return with_card_data(public_products().filter(pk__in=owned)).order_by(
+    """The public products of one resident, newest first.
+
+    Their ids are read first from the resident's own stock records (by
+    partner, an index): asked as a subquery, PostgreSQL walked the whole
+    catalogue newest first looking for the resident's few (issue 16)."""
+    shown_ids = set(
+        StockRecord.objects.filter(partner_id=resident.partner_id)
+        .annotate(shown_as=Coalesce("product__parent_id", "product_id"))
+        .values_list("shown_as", flat=True)
+    )
+    return with_card_data(public_products().filter(pk__in=shown_ids)).order_by(
         "-date_created", "-pk"
     )
 

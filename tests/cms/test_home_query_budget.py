@@ -84,9 +84,11 @@ def test_the_market_home_costs_the_same_for_2_and_8_products(home, resident):
     assert small == large
     # The page, its site, settings and view restrictions; each of the three
     # product blocks reads its products and, once for all of them, what a
-    # card renders (options, images, attributes, stock records, courses);
-    # the spotlight's and the list's residents; the footer's partners.
-    assert small == 40
+    # card renders (options, images, attributes, stock records; no course
+    # state, as none is a course); the spotlight's product ids, read from its
+    # stock records; the spotlight's and the list's residents; the footer's
+    # partners.
+    assert small == 38
 
 
 def test_category_choices_read_the_tree_in_one_query(django_assert_num_queries):
