@@ -276,18 +276,27 @@ def course_cards(courses, *, now: datetime | None = None) -> dict[int, CourseCar
     }
 
 
+def _may_be_course(product) -> bool:
+    """Whether `product` is a course, or may be as far as the rows in hand
+    tell (its class not loaded): never a query."""
+    holder = product
+    if product.parent_id:
+        if not Product._meta.get_field("parent").is_cached(product):
+            return True
+        holder = product.parent
+    if not Product._meta.get_field("product_class").is_cached(holder):
+        return True
+    return holder.product_class is not None and holder.product_class.slug == COURSE
+
+
 def course_cards_for_products(products, *, now: datetime | None = None) -> dict:
     """The card state of each course among `products` (any kinds, e.g. a page
     of the shop's catalogue), keyed by product id; other kinds are absent.
     One query, whatever the number of products."""
     now = now or timezone.now()
-    # Only courses have a card state: a page of other kinds asks nothing.
-    ids = [
-        product.pk
-        for product in products
-        if product.get_product_class() is not None
-        and product.get_product_class().slug == COURSE
-    ]
+    # Only courses have a card state: a page of other kinds (whose classes
+    # were loaded with them) asks nothing.
+    ids = [product.pk for product in products if _may_be_course(product)]
     if not ids:
         return {}
     courses = with_course_state(
