@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "market.learning.apps.LearningConfig",
     "market.mail.apps.MailConfig",
     "market.alerts.apps.AlertsConfig",
+    "market.ops.apps.OpsConfig",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),
@@ -91,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz answered before host checks (market/ops).
+    "market.ops.middleware.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpsConfig(AppConfig):
+    """Running the site: processes, the scheduler, health, logs and metrics."""
+
+    name = "market.ops"
+    label = "ops"
+    verbose_name = _("Operations")
