@@ -3,7 +3,6 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
@@ -16,6 +15,9 @@ from oscar.apps.catalogue.abstract_models import (
     AbstractProductClass,
 )
 from oscar.core.utils import slugify
+
+# Migration 0034 names catalogue.models.PrivateStorage: keep the name here.
+from market.storage import PrivateStorage
 
 # Languages with their own title and description fields; every other language
 # (Azerbaijani, the default) shows the original `title` and `description`.
@@ -211,27 +213,6 @@ class Product(AbstractProduct):
         if not self.slug:
             self.slug = slugify(self.title_in(None))
         super().save(*args, **kwargs)
-
-
-class PrivateStorage(FileSystemStorage):
-    """Storage in PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and with no URL: files
-    leave it only through a view that checks who asks (delivery comes with the
-    checkout). The folder is read from settings at each use."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-    def url(self, name):
-        raise ValueError("Private files have no URL.")
 
 
 def _digital_file_path(instance: "DigitalFile", filename: str) -> str:

@@ -17,6 +17,7 @@ from oscar import INSTALLED_APPS as OSCAR_APPS
 from oscar.defaults import *  # Oscar's defaults, overridden below
 
 from .connections import database_config, elasticsearch_url
+from .storage import media_origins, media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -378,6 +379,44 @@ OSCAR_SLUG_FUNCTION = "market.text.slugify"
 # Files sold as digital products: outside MEDIA_ROOT, never served by URL.
 PRIVATE_MEDIA_ROOT = env.path("DJANGO_PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
 
+# Object storage (market/settings/storage.py): with MARKET_S3_BUCKET and
+# MARKET_S3_PRIVATE_BUCKET set, public media (images, renditions, thumbnails,
+# documents) go to the first bucket under plain URLs, and the files sold to
+# the second, private one, which buyers reach through links signed for
+# MARKET_DOWNLOAD_SIGNED_URL_SECONDS. Unset (the embedded default): the two
+# local folders above. AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY may be left
+# unset where the machine has a role (boto3 finds its credentials).
+MARKET_S3_BUCKET = env("MARKET_S3_BUCKET", default="")
+MARKET_S3_PRIVATE_BUCKET = env("MARKET_S3_PRIVATE_BUCKET", default="")
+MARKET_S3_CUSTOM_DOMAIN = env("MARKET_S3_CUSTOM_DOMAIN", default="")
+MARKET_DOWNLOAD_SIGNED_URL_SECONDS = env.int(
+    "MARKET_DOWNLOAD_SIGNED_URL_SECONDS", default=60
+)
+_S3_ENDPOINT = env("AWS_S3_ENDPOINT_URL", default="")
+_S3_REGION = env("AWS_S3_REGION_NAME", default="")
+STORAGES = {
+    **media_storages(
+        public_bucket=MARKET_S3_BUCKET,
+        private_bucket=MARKET_S3_PRIVATE_BUCKET,
+        endpoint_url=_S3_ENDPOINT,
+        region_name=_S3_REGION,
+        access_key=env("AWS_ACCESS_KEY_ID", default=""),
+        secret_key=env("AWS_SECRET_ACCESS_KEY", default=""),
+        custom_domain=MARKET_S3_CUSTOM_DOMAIN,
+        public_acl=env("MARKET_S3_PUBLIC_ACL", default=""),
+        addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=""),
+        signed_url_seconds=MARKET_DOWNLOAD_SIGNED_URL_SECONDS,
+    ),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Pages show images from the public bucket (or its CDN): the CSP allows them.
+MARKET_MEDIA_ORIGINS = media_origins(
+    public_bucket=MARKET_S3_BUCKET,
+    endpoint_url=_S3_ENDPOINT,
+    region_name=_S3_REGION,
+    custom_domain=MARKET_S3_CUSTOM_DOMAIN,
+)
+
 # Upload limits (bytes) per kind of upload; content is checked, not names.
 MARKET_UPLOAD_LIMITS = {
     "image": env.int("MARKET_UPLOAD_IMAGE_MAX_BYTES", default=5 * 1024 * 1024),
@@ -509,7 +548,12 @@ _CSP_DIRECTIVES = {
         ),
     ],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", *env.list("DJANGO_CSP_IMG_SRC", default=[])],
+    "img-src": [
+        SELF,
+        "data:",
+        *MARKET_MEDIA_ORIGINS,
+        *env.list("DJANGO_CSP_IMG_SRC", default=[]),
+    ],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     # The video block plays YouTube (privacy mode) and Vimeo in the page.

@@ -76,13 +76,16 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
+# Media and the files sold stay as base.py chose them: local folders, or the
+# two buckets when MARKET_S3_BUCKET and MARKET_S3_PRIVATE_BUCKET are set.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Object storage for media (S3-compatible) is a setting: STORAGES can point
-# at django-storages when DJANGO_MEDIA_STORAGE is given.
 if env("DJANGO_MEDIA_STORAGE", default=""):
-    STORAGES["default"] = {"BACKEND": env("DJANGO_MEDIA_STORAGE")}
+    raise ImproperlyConfigured(
+        "DJANGO_MEDIA_STORAGE is replaced by MARKET_S3_BUCKET and "
+        "MARKET_S3_PRIVATE_BUCKET (see the README): unset it."
+    )
