@@ -2,13 +2,16 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.files import File
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.generic import ListView
+
+from market.storage import signed_attachment_url
 
 from . import services, signing
 from .models import DownloadGrant, Refusal
@@ -55,43 +58,77 @@ def _attachment_name(name: str, extension: str) -> str:
     return "".join(ch for ch in name if ch.isprintable()) or f"download{extension}"
 
 
-def _open(grant: DownloadGrant) -> File:
-    """The grant's file, opened for reading, or FILE_REMOVED."""
-    digital_file = grant.digital_file
-    if digital_file is None:
+def _file_of(grant: DownloadGrant):
+    """The grant's DigitalFile, or FILE_REMOVED."""
+    if grant.digital_file is None:
         raise services.DownloadRefused(Refusal.FILE_REMOVED)
+    return grant.digital_file
+
+
+def _missing(digital_file) -> services.DownloadRefused:
+    logger.error("Digital file %s is missing from storage", digital_file.pk)
+    return services.DownloadRefused(Refusal.FILE_REMOVED)
+
+
+def _open(digital_file) -> File:
+    """The file, opened for reading from a local folder, or FILE_REMOVED."""
     try:
         return digital_file.file.storage.open(digital_file.file.name, "rb")
     except FileNotFoundError:
-        logger.error("Digital file %s is missing from storage", digital_file.pk)
-        raise services.DownloadRefused(Refusal.FILE_REMOVED) from None
+        raise _missing(digital_file) from None
+
+
+def _signed_url(digital_file) -> str | None:
+    """A short-lived link to the file in object storage, checked to exist (one
+    HEAD request), or None when the files are in a local folder."""
+    storage, name = digital_file.file.storage, digital_file.file.name
+    url = signed_attachment_url(
+        storage,
+        name,
+        filename=_attachment_name(digital_file.original_name, digital_file.extension),
+        content_type=digital_file.content_type,
+        seconds=settings.MARKET_DOWNLOAD_SIGNED_URL_SECONDS,
+    )
+    if url is not None and not storage.exists(name):
+        raise _missing(digital_file)
+    return url
 
 
 @require_GET  # not HEAD: a link preview must not use up a download
 @login_required
 def download_file(request: HttpRequest, token: str) -> HttpResponse:
-    """Stream the file of a signed link to its buyer, counting one download.
+    """Send the file of a signed link to its buyer, counting one download.
 
-    The file is opened before the download is counted, so a file missing from
-    storage uses up nothing; a refusal sends the refusal page, no file bytes.
+    From object storage: a redirect (302) to a link signed for
+    MARKET_DOWNLOAD_SIGNED_URL_SECONDS, which makes the browser save the file
+    under its original name; the web machine carries no file bytes. From a
+    local folder: the file itself, streamed. Either way the file is found
+    before the download is counted, so a file missing from storage uses up
+    nothing, and a refusal sends the refusal page, no file and no link.
     """
+    stream = None
     try:
         grant = signing.grant_from_token(token=token, user=request.user)
-        stream = _open(grant)
-        try:
-            services.download_grant_use(grant_id=grant.pk, user=request.user)
-        except services.DownloadRefused:
-            stream.close()
-            raise
+        digital_file = _file_of(grant)
+        url = _signed_url(digital_file)
+        if url is None:
+            stream = _open(digital_file)
+        services.download_grant_use(grant_id=grant.pk, user=request.user)
     except services.DownloadRefused as refusal:
+        if stream is not None:
+            stream.close()
         logger.info("Download refused (%s), user %s", refusal.reason, request.user.pk)
         return _refused(request, refusal.reason)
-    digital_file = grant.digital_file
-    response = FileResponse(
-        stream,
-        as_attachment=True,
-        filename=_attachment_name(digital_file.original_name, digital_file.extension),
-        content_type=digital_file.content_type or "application/octet-stream",
-    )
+    if url is not None:
+        response = HttpResponseRedirect(url)
+    else:
+        response = FileResponse(
+            stream,
+            as_attachment=True,
+            filename=_attachment_name(
+                digital_file.original_name, digital_file.extension
+            ),
+            content_type=digital_file.content_type or "application/octet-stream",
+        )
     response["Cache-Control"] = "private, no-store"
     return response
