@@ -12,13 +12,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from oscar.apps.catalogue.models import ProductImage
 from PIL import Image as PillowImage
 from wagtail.images.models import Image as WagtailImage
 
 from catalogue.images import card_picture
 from catalogue.kinds import DIGITAL, PHYSICAL
-from catalogue.models import DigitalFile
+from catalogue.models import DigitalFile, ProductImage
 from market.settings.storage import LOCAL_MEDIA, media_origins, media_storages
 from tests.s3_server import (  # noqa: F401 (fixtures)
     PRIVATE_BUCKET,
