@@ -179,6 +179,26 @@ def _command_line(pid: int) -> list[str]:
     return Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")[:-1]
 
 
+def _connected_to_postgres(process) -> bool:
+    """Whether the process holds a TCP connection to PostgreSQL's port."""
+    port = int(settings.DATABASES["default"].get("PORT") or 5432)
+    sockets = set()
+    for fd in Path(f"/proc/{process.pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            sockets.add(target[len("socket:[") : -1])
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            remote_port = int(fields[2].rsplit(":", 1)[1], 16)
+            if remote_port == port and fields[9] in sockets:
+                return True
+    return False
+
+
 def _stop(process, log) -> int:
     """SIGTERM to the process the entrypoint started (exec: the same pid)."""
     process.send_signal(signal.SIGTERM)
@@ -257,9 +277,13 @@ def test_scheduler_starts_and_stops_on_sigterm(released, production_env, tmp_pat
     """Needs `manage.py run_scheduler` (market/ops, branch i18-sched)."""
     process, log = _start(production_env, tmp_path, "scheduler")
     try:
-        # Started: it has said something and is still running (a missing or
-        # broken command exits, which fails the wait).
-        _wait_for(lambda: log.read_text().strip() != "", process, log)
+        # Started: still running, and it has said something or connected to
+        # PostgreSQL (a missing or broken command exits, which fails the wait).
+        _wait_for(
+            lambda: log.read_text().strip() != "" or _connected_to_postgres(process),
+            process,
+            log,
+        )
         assert _command_line(process.pid)[1:3] == ["manage.py", "run_scheduler"]
     finally:
         returncode = _stop(process, log)
