@@ -16,7 +16,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run run-payments serve install demo test check format messages system-deps clean \
-	bench bench-100k bench-search bench-learning browser-deps screenshots lighthouse
+	bench bench-100k bench-search bench-learning browser-deps screenshots lighthouse \
+	up lint-deploy
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -59,11 +60,41 @@ lighthouse: install ## Lighthouse's four scores (mobile) for the home, a product
 	npm ci --prefix $(TOOLS)/lighthouse --no-audit --no-fund --loglevel=error
 	$(BIN)/python tools/lighthouse.py
 
-check: install ## ruff, Django's system checks, no missing migrations
+check: install lint-deploy ## ruff, Django's system checks, no missing migrations, deploy files linted
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# Docker cannot run here: the Dockerfile (hadolint), the compose file (the
+# Compose Specification's schema) and the entrypoint's syntax are checked
+# instead; tests/market/ops/test_entrypoint.py runs the entrypoint itself.
+lint-deploy: install ## Lint the Dockerfile, compose.yaml and deploy/entrypoint.sh
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec compose.yaml
+	sh -n deploy/entrypoint.sh
+	bash -n deploy/entrypoint.sh
+	@if command -v shellcheck >/dev/null; then shellcheck deploy/entrypoint.sh; \
+	else echo "shellcheck not found (make system-deps installs it): skipped"; fi
+
+# Every process of a deployment (Procfile: web, worker x2, scheduler) on this
+# machine with honcho, against PostgreSQL and Redis, serving the demo as
+# production serves it (market.settings.serve). The database is created when
+# missing; release, load_demo and collectstatic run first (all idempotent).
+UP_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/market_up
+UP_REDIS_URL ?= rediscache://127.0.0.1:6379/2
+UP_CONCURRENCY ?= web=1,worker=2,scheduler=1
+UP_ENV := env DJANGO_SETTINGS_MODULE=market.settings.serve \
+	DATABASE_URL='$(UP_DATABASE_URL)' REDIS_URL='$(UP_REDIS_URL)' \
+	MARKET_TASKS_BACKEND=django_tasks_db.DatabaseBackend HOST='$(HOST)'
+up: install ## web, workers and scheduler on http://127.0.0.1:8000 (PostgreSQL + Redis)
+	@url='$(UP_DATABASE_URL)'; server=$${url%/*}; name=$${url##*/}; name=$${name%%\?*}; \
+	if [ -z "$$(psql "$$server/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$$name'")" ]; then \
+		echo "Creating the database $$name"; createdb --maintenance-db="$$server/postgres" "$$name"; fi
+	$(UP_ENV) deploy/entrypoint.sh release
+	$(UP_ENV) deploy/entrypoint.sh manage load_demo
+	$(UP_ENV) deploy/entrypoint.sh manage collectstatic --noinput -v0
+	$(UP_ENV) $(BIN)/honcho --env /dev/null start --port $(PORT) --concurrency $(UP_CONCURRENCY)
 
 format: install
 	$(BIN)/ruff format .
@@ -73,9 +104,10 @@ messages: install ## Re-extract and compile translations (needs GNU gettext)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.tools --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
-system-deps: ## Debian packages some tests use: chromium (browser), gettext, npm (axe-core) (as root)
-	command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v npm >/dev/null || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext \
+system-deps: ## Debian packages some tests use: chromium (browser), gettext, npm (axe-core), shellcheck (as root)
+	command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v npm >/dev/null \
+		&& command -v shellcheck >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext shellcheck \
 			$$(command -v npm >/dev/null || echo npm))
 
 # Figures, not a test (tests/bench/search_bench.py). Each run builds its own
