@@ -3,8 +3,9 @@ SENTRY_DSN is set: production and `make serve` call `sentry_init()` from
 their settings.
 
 No personal data: no cookies, no Authorization header, no user, no IP
-(send_default_pii=False), no query strings, and secret URL parts (download
-and confirmation tokens) replaced. Each report carries the request id as the
+(send_default_pii=False), no request bodies, no local variables of the
+stack frames, no query strings, and secret URL parts (download and
+confirmation tokens) replaced. Each report carries the request id as the
 tag ``request_id``, the same id as the log lines and the X-Request-ID header.
 """
 
@@ -59,6 +60,11 @@ def sentry_init(
         dsn=dsn,
         integrations=[DjangoIntegration()],
         send_default_pii=False,
+        # Frames' local variables and request bodies hold what the buyer
+        # typed and what the database was asked (a session key among the
+        # SQL parameters): never sent.
+        include_local_variables=False,
+        max_request_body_size="never",
         environment=environment or None,
         release=release or None,
         traces_sample_rate=traces_sample_rate,
