@@ -16,7 +16,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from market import sitemaps
 from market.learning.views import certificates as certificate_views
-from market.ops.scrape import metrics_view
 
 
 def _shop_urls():
@@ -39,7 +38,6 @@ urlpatterns = [
         "sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"
     ),
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
-    path("metrics", metrics_view, name="metrics"),  # Prometheus (market/ops)
     # Printed on certificates: one address in every language.
     path(
         "certificates/<str:code>/",

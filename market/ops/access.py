@@ -1,5 +1,7 @@
 """Every request (after the health probes): its id, one access-log line and
-its metrics.
+its metrics. It also answers /metrics itself, before the host check and the
+HTTPS redirect: Prometheus scrapes each web machine by its address over
+plain HTTP (each has its own counters), and the token guards it.
 
 The access line (logger ``market.access``, INFO) holds the method, the path
 without its query string, with secret path parts (download and confirmation
@@ -12,11 +14,12 @@ import time
 
 from django.urls import Resolver404, resolve
 
-from . import metrics, requestid
+from . import metrics, requestid, scrape
 
 logger = logging.getLogger("market.access")
 
 HEADER = "X-Request-ID"
+METRICS_PATH = "/metrics"
 REDACTED = "[redacted]"
 # URL parameters that are secrets (market/downloads, market/accounts,
 # market/learning sponsors): never written to a log or an error report.
@@ -65,11 +68,15 @@ class RequestMiddleware:
         request.request_id = request_id
         started = time.perf_counter()
         with requestid.bound(request_id):
-            response = self.get_response(request)
+            scraped = request.path_info == METRICS_PATH
+            if scraped:
+                response = scrape.metrics_view(request)
+            else:
+                response = self.get_response(request)
             seconds = time.perf_counter() - started
             response[HEADER] = request_id
-            match = _match(request)
-            route = route_name(match)
+            match = None if scraped else _match(request)
+            route = "metrics" if scraped else route_name(match)
             metrics.request_observed(
                 method=request.method,
                 status=response.status_code,

@@ -1,6 +1,7 @@
-"""What /metrics answers: the counters of every process (market/ops/metrics.py)
-and figures read from the database at scrape time, in the Prometheus text
-format, to a scraper holding MARKET_METRICS_TOKEN.
+"""What /metrics answers (market/ops/access.py routes it there): the counters
+of every process (market/ops/metrics.py) and figures read from the database
+at scrape time, in the Prometheus text format, to a scraper holding
+MARKET_METRICS_TOKEN.
 
 The database figures cost four queries a scrape, whatever the size of the
 tables: the search outbox, the e-mail outbox, the task backlog (database task
@@ -12,7 +13,7 @@ import os
 
 from django.conf import settings
 from django.db.models import Count, Min, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from prometheus_client import (
@@ -140,7 +141,9 @@ def metrics_view(request):
     """/metrics: 404 while MARKET_METRICS_TOKEN is unset, 401 without a bearer
     token, 403 with a wrong one. Never cached."""
     if not settings.MARKET_METRICS_TOKEN:
-        raise Http404
+        response = HttpResponseNotFound()
+        response["Cache-Control"] = "no-store"
+        return response
     authorised = _authorised(request)
     if authorised is None:
         response = HttpResponse(status=401)

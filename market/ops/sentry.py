@@ -67,7 +67,8 @@ def sentry_init(
         max_request_body_size="never",
         environment=environment or None,
         release=release or None,
-        traces_sample_rate=traces_sample_rate,
+        # 0 turns tracing off altogether (no transactions made, then dropped).
+        traces_sample_rate=traces_sample_rate or None,
         before_send=before_send,
         before_send_transaction=before_send,
     )

@@ -105,6 +105,23 @@ def test_a_missing_or_wrong_token_is_refused_and_never_cached(client, settings):
         assert response["Cache-Control"] == "no-store"
 
 
+@pytest.mark.django_db
+def test_metrics_are_scraped_by_address_over_plain_http(client, settings):
+    settings.MARKET_METRICS_TOKEN = TOKEN
+    settings.ALLOWED_HOSTS = ["market.example"]
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get(
+        "/metrics", HTTP_HOST="10.0.0.7:8000", HTTP_AUTHORIZATION=f"Bearer {TOKEN}"
+    )
+    page = client.get("/robots.txt", HTTP_HOST="10.0.0.7:8000")
+
+    assert response.status_code == 200
+    assert b"market_http_requests_total" in response.content
+    # Everything else still meets the host check.
+    assert page.status_code == 400
+
+
 # --- requests -----------------------------------------------------------------
 
 
@@ -251,6 +268,38 @@ def test_a_paid_checkout_that_cannot_be_placed_counts_refused_and_refunded(
         "refused": 1,
         "refunded": 1,
         "rule": 1,
+        "payment": 0,
+    }
+
+
+def test_a_refunded_order_line_counts_one_refund_and_a_refused_one_none(
+    buyer_client,
+    staff,
+    catalogue,
+    rates,
+    stripe_settings,
+    django_capture_on_commit_callbacks,
+):
+    from django.core.exceptions import ValidationError
+
+    from checkout.services import order_line_refund
+
+    with django_capture_on_commit_callbacks(execute=True):
+        payment = buy(buyer_client, [catalogue[PHYSICAL]])
+    line = payment.order.lines.get()
+    before = _checkouts()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order_line_refund(line=line, quantity=1, user=staff, reason="Damaged")
+        with pytest.raises(ValidationError):
+            order_line_refund(line=line, quantity=1, user=staff, reason="Again")
+
+    assert _delta(before, _checkouts()) == {
+        "begun": 0,
+        "placed": 0,
+        "refused": 0,
+        "refunded": 1,
+        "rule": 0,
         "payment": 0,
     }
 
