@@ -96,7 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: /healthz and /readyz answered before host checks (market/ops).
     "market.ops.middleware.ProbeMiddleware",
-    # Then: the request id, the access-log line and request metrics (market/ops).
+    # Then: the request id, the access log, request metrics and /metrics
+    # itself, also before host checks (market/ops/access.py).
     "market.ops.access.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
