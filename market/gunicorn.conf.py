@@ -21,3 +21,22 @@ errorlog = "-"
 # No control socket (gunicorn 25+): `make serve` and `make bench` running at
 # once would share its one path in the home folder.
 control_socket_disable = True
+
+# Metrics of every worker (market/ops/metrics.py): with PROMETHEUS_MULTIPROC_DIR
+# set, each process writes its counters to files there and /metrics sums them.
+# Point it at an empty folder made at boot (a tmpfs such as /run/market-metrics),
+# shared by the web, worker and scheduler processes of one machine.
+_metrics_folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+
+
+def on_starting(server):
+    if _metrics_folder:
+        os.makedirs(_metrics_folder, exist_ok=True)
+
+
+def child_exit(server, worker):
+    if _metrics_folder:
+        from prometheus_client import multiprocess
+
+        # Its counters stay summed; its live gauges (none yet) are dropped.
+        multiprocess.mark_process_dead(worker.pid)

@@ -25,6 +25,7 @@ from oscar.apps.order.models import ShippingAddress
 from oscar.apps.order.utils import OrderNumberGenerator
 
 from market.currencies.selectors import RateUnavailable, rate_for
+from market.ops import metrics
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
@@ -61,6 +62,7 @@ def _hold_until(now: datetime) -> datetime:
     return now + timedelta(minutes=settings.MARKET_CHECKOUT_HOLD_MINUTES)
 
 
+@metrics.checkout_begin_counted(CheckoutRefused, payments.PaymentProviderError)
 def checkout_begin(
     *,
     basket: Basket,

@@ -38,6 +38,7 @@ from market.downloads.services import download_grants_create
 from market.export.services import parcels_create
 from market.export.shipping import FrozenParcels
 from market.learning.services import seats_create_for_order
+from market.ops import metrics
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
@@ -153,6 +154,7 @@ def place_and_record(payment: CheckoutPayment) -> None:
     download_grants_create(order=order)
     seats_create_for_order(order=order)
     emails.order_placed(payment)
+    metrics.checkout_placed()
 
 
 def _fulfil_once(payment_id: int, intent: payments.Intent) -> CheckoutPayment:
@@ -248,6 +250,7 @@ def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPay
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
         if payment.status in FINAL:
             return payment
+        metrics.checkout_refused("rule", after_commit=True)
         holds_release(payment)
         payment.problem = reason
         try:
@@ -275,6 +278,7 @@ def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPay
         else:
             payment.status = CheckoutStatus.REFUNDED
             payment.refund_id = refund.id
+            metrics.checkout_refunded()
             alert_raise(
                 kind=AlertKind.PAID_NOT_PLACED,
                 key=f"checkout:{payment.pk}:refunded",

@@ -21,6 +21,7 @@ from market.downloads.services import download_grants_revoke
 from market.export.models import Parcel, ParcelStatus
 from market.export.services import may_move, order_status_follow
 from market.learning.services import seats_cancel_for_line
+from market.ops import metrics
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
@@ -127,6 +128,7 @@ def _give_back(*, refund: Refund, payment: CheckoutPayment, metadata: dict) -> N
             return
     refund.status = RefundStatus.SUCCEEDED
     refund.save(update_fields=["stripe_refund_id", "status"])
+    metrics.checkout_refunded()
 
 
 def refunded_quantity(line: Line) -> int:

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as OSCAR_APPS
 from oscar.defaults import *  # Oscar's defaults, overridden below
 
+from market.ops.logging import logging_config
+
 from .connections import database_config, elasticsearch_url
 from .storage import media_origins, media_storages
 
@@ -95,6 +97,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: /healthz and /readyz answered before host checks (market/ops).
     "market.ops.middleware.ProbeMiddleware",
+    # Then: the request id, the access log, request metrics and /metrics
+    # itself, also before host checks (market/ops/access.py).
+    "market.ops.access.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -366,12 +371,16 @@ MARKET_SITE_HOSTNAME = env("MARKET_SITE_HOSTNAME", default="market.localhost")
 EDU_SITE_HOSTNAME = env("EDU_SITE_HOSTNAME", default="edu.localhost")
 MARKET_SITE_PORT = env.int("MARKET_SITE_PORT", default=8000)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Logs: readable text at WARNING here; production and `make serve` write JSON
+# at INFO (market/ops/logging.py). DJANGO_LOG_FORMAT=json|plain and
+# DJANGO_LOG_LEVEL change either.
+LOGGING = logging_config(
+    log_format=env("DJANGO_LOG_FORMAT", default="plain"),
+    level=env("DJANGO_LOG_LEVEL", default="WARNING"),
+)
+# /metrics (Prometheus) answers a scraper holding this bearer token; unset,
+# it does not exist (404).
+MARKET_METRICS_TOKEN = env("MARKET_METRICS_TOKEN", default="")
 
 # Readable ASCII slugs for Azerbaijani and Russian names ("quba-xalcasi").
 OSCAR_SLUG_FUNCTION = "market.text.slugify"

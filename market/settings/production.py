@@ -8,6 +8,8 @@ ELASTICSEARCH_URL. `manage.py check --deploy` is clean with these settings.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from market.ops.sentry import sentry_init
+
 from .base import *
 from .connections import database_config, redis_cache_config
 
@@ -89,3 +91,15 @@ if env("DJANGO_MEDIA_STORAGE", default=""):
         "DJANGO_MEDIA_STORAGE is replaced by MARKET_S3_BUCKET and "
         "MARKET_S3_PRIVATE_BUCKET (see the README): unset it."
     )
+
+# --- Logs and error reports (market/ops) ----------------------------------
+LOGGING = logging_config(
+    log_format=env("DJANGO_LOG_FORMAT", default="json"),
+    level=env("DJANGO_LOG_LEVEL", default="INFO"),
+)
+sentry_init(
+    dsn=env("SENTRY_DSN", default=""),
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)

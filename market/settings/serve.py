@@ -13,6 +13,8 @@ which is why this is not production.py.
 import hashlib
 import tempfile
 
+from market.ops.sentry import sentry_init
+
 from .connections import redis_cache_config
 from .dev import *
 
@@ -74,3 +76,15 @@ if not _media_link.is_symlink():
 # No TLS on a local server: no HTTPS redirect, no HSTS (base's defaults).
 SECURE_SSL_REDIRECT = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Logs and error reports (market/ops) ----------------------------------
+LOGGING = logging_config(
+    log_format=env("DJANGO_LOG_FORMAT", default="json"),
+    level=env("DJANGO_LOG_LEVEL", default="INFO"),
+)
+sentry_init(
+    dsn=env("SENTRY_DSN", default=""),
+    environment=env("SENTRY_ENVIRONMENT", default="serve"),
+    release=env("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
