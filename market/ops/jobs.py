@@ -11,6 +11,7 @@ RUNS_KEPT runs of each job are kept.
 import io
 import logging
 import os
+import re
 import socket
 import time
 from collections.abc import Callable
@@ -49,7 +50,7 @@ class Job:
             return IntervalTrigger(
                 minutes=self.interval_minutes, timezone=settings.TIME_ZONE
             )
-        return CronTrigger.from_crontab(self.cron, timezone=settings.TIME_ZONE)
+        return cron_trigger(self.cron)
 
     def schedule_text(self) -> str:
         if self.interval_minutes:
@@ -68,6 +69,47 @@ class Job:
         when the scheduler is not running), else the next time from now."""
         now = now or timezone.now()
         return self.trigger().get_next_fire_time(last_started, now)
+
+
+WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _crontab_weekdays(field: str) -> str:
+    """Crontab's day-of-week numbers (0 or 7 = Sunday) as names: APScheduler
+    3 reads 0 as Monday (its issue 286), names mean the same to both."""
+    names = []
+    for part in field.split(","):
+        if single := re.fullmatch(r"[0-7]", part):
+            names.append(WEEKDAYS[int(single.group())])
+        elif span := re.fullmatch(r"([0-7])-([0-7])", part):
+            first, last = int(span.group(1)), int(span.group(2))
+            if first > last:
+                raise ValueError(f"day of week range {part!r} runs backwards")
+            names.extend(WEEKDAYS[day] for day in range(first, last + 1))
+        elif re.search(r"\d", part):
+            raise ValueError(
+                f"day of week {part!r}: use 0-7, a range such as 1-5, or names"
+            )
+        else:
+            names.append(part)
+    return ",".join(dict.fromkeys(names))
+
+
+def cron_trigger(expression: str) -> CronTrigger:
+    """A trigger for a standard 5-field crontab expression, in TIME_ZONE.
+    Raises ValueError when it is not one."""
+    fields = expression.split()
+    if len(fields) != 5:
+        raise ValueError(f"wrong number of fields: {len(fields)}, expected 5")
+    minute, hour, day, month, weekday = fields
+    return CronTrigger(
+        minute=minute,
+        hour=hour,
+        day=day,
+        month=month,
+        day_of_week=_crontab_weekdays(weekday),
+        timezone=settings.TIME_ZONE,
+    )
 
 
 def _command_output(name: str, *args) -> str:
@@ -182,7 +224,8 @@ def run_job(job: Job) -> JobRun:
             except Exception as error:
                 logger.exception("Job %s failed", job.name)
                 outcome = JobOutcome.FAILED
-                message = f"{type(error).__name__}: {error}"
+                detail = "; ".join(getattr(error, "messages", None) or [str(error)])
+                message = f"{type(error).__name__}: {detail}"
     finished_at = timezone.now()
     message = " ".join(str(message).split())
     if len(message) > MESSAGE_LENGTH:

@@ -1,10 +1,12 @@
 """Run the periodic jobs (market/ops/jobs.py) on their schedules until
-SIGTERM or SIGINT; one process is enough (two never run a job twice at once,
-see market/ops/locks.py)."""
+SIGTERM or SIGINT, which let running jobs finish first. One process is
+enough; two never run a job twice at once (market/ops/locks.py)."""
 
 import logging
 import signal
+import threading
 
+from apscheduler.events import EVENT_SCHEDULER_STARTED
 from apscheduler.schedulers import SchedulerNotRunningError
 from django.core.management.base import BaseCommand
 
@@ -18,22 +20,30 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         scheduler = build_scheduler()
+        names = ", ".join(job.id for job in scheduler.get_jobs())
+        stopping = threading.Event()
 
         def stop(signum, frame):
             logger.info("Scheduler stopping (signal %s)", signal.Signals(signum).name)
+            stopping.set()
             try:
                 scheduler.shutdown(wait=True)
             except SchedulerNotRunningError:
-                pass
+                pass  # not started yet: `started` stops it at once
+
+        def started(event):
+            if stopping.is_set():
+                scheduler.shutdown(wait=False)
+                return
+            logger.info(
+                "Scheduler started with %d jobs: %s", len(scheduler.get_jobs()), names
+            )
+            self.stdout.write(f"Scheduler started: {names}")
+            self.stdout.flush()
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
-        names = ", ".join(job.id for job in scheduler.get_jobs())
-        logger.info(
-            "Scheduler started with %d jobs: %s", len(scheduler.get_jobs()), names
-        )
-        self.stdout.write(f"Scheduler started: {names}")
-        self.stdout.flush()
+        scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
         scheduler.start()
         logger.info("Scheduler stopped")
         self.stdout.write("Scheduler stopped")
