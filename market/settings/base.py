@@ -462,6 +462,9 @@ MARKET_CURRENCIES = ("AZN", "USD", "EUR")
 MARKET_EXCHANGE_RATES_MAX_AGE_DAYS = env.int(
     "MARKET_EXCHANGE_RATES_MAX_AGE_DAYS", default=7
 )
+# The scheduler (manage.py run_scheduler) loads exchange rates daily from this
+# URL (same JSON as `manage.py load_exchange_rates`); empty = no such job.
+MARKET_EXCHANGE_RATES_URL = env("MARKET_EXCHANGE_RATES_URL", default="")
 
 # Checkout: how long stock and seats are held while the buyer pays.
 MARKET_CHECKOUT_HOLD_MINUTES = env.int("MARKET_CHECKOUT_HOLD_MINUTES", default=30)
@@ -487,6 +490,9 @@ MARKET_PAYOUT_THRESHOLD = Decimal(env("MARKET_PAYOUT_THRESHOLD", default="20.00"
 MARKET_PAYOUT_HOLD_DAYS = env.int("MARKET_PAYOUT_HOLD_DAYS", default=14)
 # Payout runs are due on this weekday (0 = Monday); `manage.py payout_run`.
 MARKET_PAYOUT_DAY_OF_WEEK = env.int("MARKET_PAYOUT_DAY_OF_WEEK", default=0)
+# The scheduler starts payout runs on this 5-field cron expression, in
+# TIME_ZONE (e.g. "0 10 * * 1"); empty = payouts are run by hand only.
+MARKET_PAYOUT_SCHEDULE = env("MARKET_PAYOUT_SCHEDULE", default="")
 # A resident's new payout destination (IBAN, bank, rail, Connect account) is
 # paid only this many days after the change (the first one at once); staff see
 # the hold and can release it (market/payouts/models PayoutProfile.held_until).
