@@ -95,7 +95,10 @@ def pending_index(
 
     Stops at the first backend failure: the rest stays queued for the next
     run, nothing is lost. A product queued again while it was being indexed
-    keeps its newer row and is indexed again. `in_request`: indexing runs in
+    keeps its newer row and is indexed again. Each batch is claimed with
+    SELECT ... FOR UPDATE SKIP LOCKED, so several workers (on several
+    machines) drain the outbox together and never index the same rows.
+    `in_request`: indexing runs in
     a web request; other backends than the database are asked with the
     search timeout, and not at all while a recent failure paused them.
     """
@@ -106,29 +109,38 @@ def pending_index(
     if in_request:
         backends = [backends[0], *(_for_request(b) for b in backends[1:])]
     while limit is None or indexed < limit:
-        rows = list(
-            PendingIndex.objects.order_by("pk").values_list("pk", "product_id")[:BATCH]
-        )
-        if not rows:
-            break
-        last = rows[-1][0]
-        product_ids = {product_id for _pk, product_id in rows}
-        documents, removed = documents_for(product_ids)
-        try:
-            for number, backend in enumerate(backends):
-                if in_request and number > 0 and _request_indexing_paused():
-                    raise SearchUnavailable("paused after a recent failure")
-                backend.index_documents(documents, removed)
-        except SearchUnavailable:
-            if in_request:
-                _pause_request_indexing()
-            logger.warning(
-                "Search backend unavailable; %s changes stay queued.",
-                PendingIndex.objects.count(),
-                exc_info=True,
+        with transaction.atomic():
+            # Claim a batch for this worker only: rows another worker holds
+            # are skipped (SKIP LOCKED, PostgreSQL), so several workers never
+            # index the same rows. The locks last until the rows are deleted
+            # or, on a failure, released untouched. SQLite has one writer
+            # and ignores the clause.
+            rows = list(
+                PendingIndex.objects.select_for_update(skip_locked=True)
+                .order_by("pk")
+                .values_list("pk", "product_id")[:BATCH]
             )
-            break
-        PendingIndex.objects.filter(product_id__in=product_ids, pk__lte=last).delete()
+            if not rows:
+                break
+            product_ids = {product_id for _pk, product_id in rows}
+            documents, removed = documents_for(product_ids)
+            try:
+                for number, backend in enumerate(backends):
+                    if in_request and number > 0 and _request_indexing_paused():
+                        raise SearchUnavailable("paused after a recent failure")
+                    backend.index_documents(documents, removed)
+            except SearchUnavailable:
+                if in_request:
+                    _pause_request_indexing()
+                logger.warning(
+                    "Search backend unavailable; %s changes stay queued.",
+                    PendingIndex.objects.count(),
+                    exc_info=True,
+                )
+                break
+            # Only the rows claimed: a row queued meanwhile (a newer change)
+            # stays and is indexed again; a row another worker holds is its.
+            PendingIndex.objects.filter(pk__in=[pk for pk, _id in rows]).delete()
         indexed += len(product_ids)
     return indexed, PendingIndex.objects.count()
 

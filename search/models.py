@@ -84,10 +84,11 @@ class PendingIndex(models.Model):
     """A product whose search documents must be rebuilt (the indexing outbox).
 
     Written in the same transaction as the change, so no change is lost, and
-    append-only, so concurrent writers never wait on each other's rows. The
-    indexing task deletes a product's rows up to the last one it read, only
-    after every backend took the product; rows left behind when Elasticsearch
-    is down are replayed by the next task or `manage.py search_index_pending`.
+    append-only, so concurrent writers never wait on each other's rows. An
+    indexing worker claims a batch (FOR UPDATE SKIP LOCKED) and deletes the
+    rows it claimed only after every backend took their products; rows left
+    behind when Elasticsearch is down are replayed by the next task or
+    `manage.py search_index_pending`.
     """
 
     id = models.BigAutoField(primary_key=True)

@@ -3,7 +3,9 @@
 A load balancer or orchestrator polls `/healthz` every few seconds, often by
 IP address and over plain HTTP: it must not meet ALLOWED_HOSTS, the HTTPS
 redirect, sessions or the database. This middleware sits first and answers
-the probe paths itself.
+the probe paths itself: `/healthz` (the process is alive; nothing else is
+touched) and `/readyz` (the database, its migrations, the cache, and the
+backlogs of the queues; 503 naming the failing check).
 """
 
 import json
@@ -28,4 +30,7 @@ class ProbeMiddleware:
     def __call__(self, request):
         if request.path_info == "/healthz":
             return _json(200, health.alive())
+        if request.path_info == "/readyz":
+            ready, body = health.ready()
+            return _json(200 if ready else 503, body)
         return self.get_response(request)
