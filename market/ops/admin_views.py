@@ -1,6 +1,7 @@
 """The periodic jobs in the Wagtail admin (/cms/jobs/): each job's schedule,
 last run and when it is due next, and a job's last runs."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -38,7 +39,11 @@ def jobs_list(request):
                 "next_due": job.next_due(last.started_at if last else None, now),
             }
         )
-    return TemplateResponse(request, "market/ops/admin/jobs.html", {"rows": rows})
+    return TemplateResponse(
+        request,
+        "market/ops/admin/jobs.html",
+        {"rows": rows, "TIME_ZONE": settings.TIME_ZONE},
+    )
 
 
 def job_detail(request, name: str):

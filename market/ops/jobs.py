@@ -25,6 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .locks import job_lock
 from .models import JobOutcome, JobRun
@@ -44,6 +45,8 @@ class Job:
     func: Callable[[], str]
     interval_minutes: int | None = None
     cron: str | None = None
+    # What staff read in the admin (the name is what `run_job` takes).
+    title: str = ""
 
     def trigger(self):
         if self.interval_minutes:
@@ -180,18 +183,53 @@ def jobs() -> list[Job]:
     only when MARKET_EXCHANGE_RATES_URL is set, the payout job only when
     MARKET_PAYOUT_SCHEDULE is (a 5-field cron expression)."""
     registry = [
-        Job("reconcile_payments", reconcile_payments, interval_minutes=5),
-        Job("learning_waitlist", learning_waitlist, interval_minutes=5),
-        Job("publish_scheduled", publish_scheduled, interval_minutes=1),
-        Job("search_index_pending", search_index_pending, interval_minutes=1),
-        Job("mail_send_pending", mail_send_pending, interval_minutes=1),
+        Job(
+            "reconcile_payments",
+            reconcile_payments,
+            interval_minutes=5,
+            title=_("Place paid checkouts, release expired holds"),
+        ),
+        Job(
+            "learning_waitlist",
+            learning_waitlist,
+            interval_minutes=5,
+            title=_("Pass expired waitlist offers on"),
+        ),
+        Job(
+            "publish_scheduled",
+            publish_scheduled,
+            interval_minutes=1,
+            title=_("Publish scheduled pages"),
+        ),
+        Job(
+            "search_index_pending",
+            search_index_pending,
+            interval_minutes=1,
+            title=_("Index pending search changes"),
+        ),
+        Job(
+            "mail_send_pending",
+            mail_send_pending,
+            interval_minutes=1,
+            title=_("Send e-mails waiting in the outbox"),
+        ),
     ]
     if settings.MARKET_EXCHANGE_RATES_URL:
         registry.append(
-            Job("load_exchange_rates", load_exchange_rates, cron="30 6 * * *")
+            Job(
+                "load_exchange_rates",
+                load_exchange_rates,
+                cron="30 6 * * *",
+                title=_("Load exchange rates"),
+            )
         )
     if settings.MARKET_PAYOUT_SCHEDULE:
-        payout = Job("payout_run", payout_run, cron=settings.MARKET_PAYOUT_SCHEDULE)
+        payout = Job(
+            "payout_run",
+            payout_run,
+            cron=settings.MARKET_PAYOUT_SCHEDULE,
+            title=_("Pay residents (payout run)"),
+        )
         try:
             payout.trigger()
         except ValueError as error:
@@ -200,7 +238,14 @@ def jobs() -> list[Job]:
                 f"not a 5-field cron expression: {error}"
             ) from error
         registry.append(payout)
-    registry.append(Job("clearsessions", clearsessions, cron="0 4 * * *"))
+    registry.append(
+        Job(
+            "clearsessions",
+            clearsessions,
+            cron="0 4 * * *",
+            title=_("Delete expired sessions"),
+        )
+    )
     return registry
 
 

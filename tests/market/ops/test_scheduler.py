@@ -381,8 +381,9 @@ def test_staff_see_each_job_with_its_last_run_and_when_it_is_due(
 
     html = listing.content.decode()
     assert listing.status_code == 200
+    assert "Times are in the Centre's time zone (Asia/Baku)." in html
     assert _row(html, "job-learning_waitlist") == [
-        "learning_waitlist",
+        "Pass expired waitlist offers on learning_waitlist",
         "Every 5 minutes",
         "2026-12-04 10:00:00",
         "Failed",
@@ -390,7 +391,7 @@ def test_staff_see_each_job_with_its_last_run_and_when_it_is_due(
         "2026-12-04 10:05:00",
     ]
     assert _row(html, "job-clearsessions")[:3] == [
-        "clearsessions",
+        "Delete expired sessions clearsessions",
         "Daily at 04:00",
         "Never run",
     ]
