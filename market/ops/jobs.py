@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from .locks import job_lock
@@ -56,6 +56,8 @@ class Job:
         return cron_trigger(self.cron)
 
     def schedule_text(self) -> str:
+        if self.interval_minutes == 1:
+            return pgettext("job schedule", "Every minute")
         if self.interval_minutes:
             return ngettext(
                 "Every minute", "Every %(count)d minutes", self.interval_minutes
