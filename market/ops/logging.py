@@ -34,6 +34,8 @@ class JsonFormatter(_JsonFormatter):
         kwargs.setdefault("fmt", "%(levelname)s %(name)s %(message)s")
         kwargs.setdefault("rename_fields", {"levelname": "level", "name": "logger"})
         kwargs.setdefault("timestamp", True)
+        # Azerbaijani and Russian stay readable ("Şəki", not one escape per letter).
+        kwargs.setdefault("json_ensure_ascii", False)
         super().__init__(**kwargs)
 
 
@@ -73,4 +75,9 @@ def logging_config(*, log_format: str, level: str) -> dict:
             }
         },
         "root": {"handlers": ["console"], "level": level},
+        # APScheduler logs each firing at INFO; our own line per run
+        # (market.ops.jobs) says more, and the runs are in /cms/jobs/.
+        "loggers": {
+            "apscheduler": {"level": "WARNING" if level != "DEBUG" else "DEBUG"}
+        },
     }

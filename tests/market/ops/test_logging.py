@@ -282,3 +282,16 @@ def test_development_writes_readable_text_unless_asked_for_json(tmp_path):
         "info line",
         "warning line",
     ]
+
+
+def test_json_lines_keep_azerbaijani_and_russian_letters_readable():
+    from market.ops.logging import JsonFormatter
+
+    record = logging.LogRecord(
+        "market.test", logging.INFO, __file__, 1, "Şəki xalçası, ковёр", None, None
+    )
+
+    line = JsonFormatter().format(record)
+
+    assert '"message": "Şəki xalçası, ковёр"' in line
+    assert json.loads(line)["message"] == "Şəki xalçası, ковёр"
