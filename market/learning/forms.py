@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import REGIONS, CourseLanguage, CourseLevel
+from .models import AGE_BANDS, REGIONS, CourseLanguage, CourseLevel
 from .selectors import PRICE_FREE, PRICE_PAID, CatalogueFilters
 
 
@@ -26,6 +26,18 @@ class LearnerProfileForm(forms.Form):
         ),
         required=False,
     )
+    age_band = forms.ChoiceField(
+        label=_("Your age"),
+        choices=[("", _("I prefer not to say"))] + AGE_BANDS,
+        required=False,
+    )
+    age_band_consent = forms.BooleanField(
+        label=_(
+            "I agree that the Centre records my age band, only to count its "
+            "learners by age. Nobody is ever shown by name."
+        ),
+        required=False,
+    )
 
     def clean(self):
         data = super().clean()
@@ -33,6 +45,11 @@ class LearnerProfileForm(forms.Form):
             self.add_error(
                 "region_consent",
                 _("Tick the box to let us record your region, or leave it empty."),
+            )
+        if data.get("age_band") and not data.get("age_band_consent"):
+            self.add_error(
+                "age_band_consent",
+                _("Tick the box to let us record your age band, or leave it empty."),
             )
         return data
 

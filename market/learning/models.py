@@ -40,11 +40,21 @@ REGIONS = [
 ]
 REGION_NAMES = dict(REGIONS)
 
+# Age bands for the Centre's figures (kept only with the learner's consent).
+AGE_BANDS = [
+    ("under-14", _("Under 14")),
+    ("14-17", _("14 to 17")),
+    ("18-24", _("18 to 24")),
+    ("25-34", _("25 to 34")),
+    ("35-plus", _("35 or older")),
+]
+
 
 class LearnerProfile(models.Model):
     """What Kreativ Edu keeps about a learner beyond the account: the region,
-    only with the learner's consent (for the Centre's figures of learners by
-    region), and the language for e-mails and certificates. Nothing else."""
+    and the age band, each only with the learner's consent (for the Centre's
+    figures of learners by region and age), and the language for e-mails
+    and certificates. Nothing else."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -57,6 +67,13 @@ class LearnerProfile(models.Model):
         default=False,
     )
     consented_at = models.DateTimeField(null=True, blank=True)
+    age_band = models.CharField(
+        _("age band"), max_length=10, choices=AGE_BANDS, blank=True
+    )
+    age_band_consent = models.BooleanField(
+        _("I agree that the Centre records my age band for its reports"),
+        default=False,
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="az"
     )
@@ -69,6 +86,10 @@ class LearnerProfile(models.Model):
             models.CheckConstraint(
                 condition=Q(region_consent=True) | Q(region=""),
                 name="learner_region_needs_consent",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_band_consent=True) | Q(age_band=""),
+                name="learner_age_band_needs_consent",
             ),
         ]
 

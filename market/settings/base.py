@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "market.mail.apps.MailConfig",
     "market.alerts.apps.AlertsConfig",
     "market.ops.apps.OpsConfig",
+    "market.impact.apps.ImpactConfig",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),

@@ -1,5 +1,5 @@
 """The learner's profile: name (for certificates), language, and the region
-only with consent. Withdrawing consent erases the region."""
+and age band, each only with consent. Withdrawing consent erases it."""
 
 from __future__ import annotations
 
@@ -24,8 +24,11 @@ def learner_profile_update(
     language: str,
     region: str,
     region_consent: bool,
+    age_band: str = "",
+    age_band_consent: bool = False,
 ) -> LearnerProfile:
-    """Save what the learner gave; the region is kept only with consent."""
+    """Save what the learner gave; the region and the age band are each kept
+    only with their own consent."""
     user.first_name = first_name.strip()
     user.last_name = last_name.strip()
     user.save(update_fields=["first_name", "last_name"])
@@ -39,6 +42,10 @@ def learner_profile_update(
         profile.region, profile.region_consent = region, True
     else:
         profile.region, profile.region_consent, profile.consented_at = "", False, None
+    if age_band_consent and age_band:
+        profile.age_band, profile.age_band_consent = age_band, True
+    else:
+        profile.age_band, profile.age_band_consent = "", False
     profile.save()
     return profile
 

@@ -216,6 +216,8 @@ class ProfileView(LoginRequiredMixin, FormView):
             "language": profile.language if profile.pk else get_language(),
             "region": profile.region,
             "region_consent": profile.region_consent,
+            "age_band": profile.age_band,
+            "age_band_consent": profile.age_band_consent,
         }
 
     def form_valid(self, form):
