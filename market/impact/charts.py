@@ -21,16 +21,18 @@ from market.currencies.formatting import format_money
 
 from .tables import SUPPRESSED, Cell, Table
 
-WIDTH = 640
-LABEL_WIDTH = 200
-# Room left after the longest bar for its value ("₼ 1 234 567,89").
-VALUE_WIDTH = 130
-BAR_AREA = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-ROW_HEIGHT = 28
-BAR_HEIGHT = 18
-TOP = 8
-BOTTOM = 8
-LABEL_CHARACTERS = 26
+# Each bar has its label on a line above it, so that the chart stays
+# readable when a phone shrinks it (400 units across a 350 px screen).
+WIDTH = 400
+# Room left after the longest bar for its value ("1 234 567,89 ₼").
+VALUE_WIDTH = 110
+BAR_AREA = WIDTH - VALUE_WIDTH
+ROW_HEIGHT = 44
+BAR_HEIGHT = 16
+TOP = 4
+BOTTOM = 4
+FONT_SIZE = 14
+LABEL_CHARACTERS = 48
 # Colours on white: bars 9.5:1 (non-text needs 3:1), text 16:1, muted
 # text 7:1 (WCAG AA asks 4.5:1).
 BAR_COLOUR = "#005b5e"
@@ -110,7 +112,7 @@ def bar_chart_svg(table: Table) -> SafeString:
             '<svg xmlns="http://www.w3.org/2000/svg" class="impact-chart" '
             'role="img" id="{}" aria-labelledby="{}-title {}-desc" '
             'viewBox="0 0 {} {}" width="{}" height="{}" '
-            'style="max-width:100%;height:auto" {}>',
+            'style="max-width:100%;height:auto" {} font-size="{}">',
             identifier,
             identifier,
             identifier,
@@ -119,6 +121,7 @@ def bar_chart_svg(table: Table) -> SafeString:
             WIDTH,
             height,
             mark_safe(FONT),  # noqa: S308 (a constant)
+            FONT_SIZE,
         ),
         format_html('<title id="{}-title">{}</title>', identifier, title),
         format_html('<desc id="{}-desc">{}</desc>', identifier, description),
@@ -126,22 +129,21 @@ def bar_chart_svg(table: Table) -> SafeString:
     if not entries:
         parts.append(
             format_html(
-                '<text x="0" y="{}" font-size="13" fill="{}">{}</text>',
-                TOP + 18,
+                '<text x="0" y="{}" fill="{}">{}</text>',
+                TOP + 28,
                 MUTED_COLOUR,
                 description,
             )
         )
     for position, (label, value, text) in enumerate(entries):
         top = TOP + position * ROW_HEIGHT
-        middle = top + ROW_HEIGHT // 2 + 4
+        # The label's line, then the bar with its value (or the words).
+        label_line, bar_top, value_line = top + 14, top + 20, top + 33
         parts.append(format_html("<g><title>{}: {}</title>", label, text))
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" font-size="13" '
-                'fill="{}">{}</text>',
-                LABEL_WIDTH - 8,
-                middle,
+                '<text x="0" y="{}" fill="{}">{}</text>',
+                label_line,
                 TEXT_COLOUR,
                 _truncate(label),
             )
@@ -149,10 +151,8 @@ def bar_chart_svg(table: Table) -> SafeString:
         if value is SUPPRESSED or not isinstance(value, int | Decimal):
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" font-size="13" font-style="italic" '
-                    'fill="{}">{}</text>',
-                    LABEL_WIDTH,
-                    middle,
+                    '<text x="0" y="{}" font-style="italic" fill="{}">{}</text>',
+                    value_line,
                     MUTED_COLOUR,
                     text,
                 )
@@ -165,9 +165,8 @@ def bar_chart_svg(table: Table) -> SafeString:
             )
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
-                    LABEL_WIDTH,
-                    top + (ROW_HEIGHT - BAR_HEIGHT) // 2,
+                    '<rect x="0" y="{}" width="{}" height="{}" fill="{}"/>',
+                    bar_top,
                     width,
                     BAR_HEIGHT,
                     BAR_COLOUR,
@@ -175,9 +174,9 @@ def bar_chart_svg(table: Table) -> SafeString:
             )
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" font-size="13" fill="{}">{}</text>',
-                    LABEL_WIDTH + width + 6,
-                    middle,
+                    '<text x="{}" y="{}" fill="{}">{}</text>',
+                    width + 6,
+                    value_line,
                     TEXT_COLOUR,
                     text,
                 )

@@ -30,27 +30,25 @@ def test_a_small_table_is_drawn_as_bars_with_a_title_and_a_text_alternative():
         '<svg xmlns="http://www.w3.org/2000/svg" class="impact-chart" role="img" '
         'id="impact-chart-regions" '
         'aria-labelledby="impact-chart-regions-title impact-chart-regions-desc" '
-        'viewBox="0 0 640 100" width="640" height="100" '
+        'viewBox="0 0 400 140" width="400" height="140" '
         'style="max-width:100%;height:auto" '
-        "font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\">"
+        "font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" "
+        'font-size="14">'
         '<title id="impact-chart-regions-title">Learners by region</title>'
         '<desc id="impact-chart-regions-desc">'
         "Learners: Baku: 20; Ganja: fewer than 5; Lankaran: 10.</desc>"
         "<g><title>Baku: 20</title>"
-        '<text x="192" y="26" text-anchor="end" font-size="13" fill="#1d1d1d">'
-        "Baku</text>"
-        '<rect x="200" y="13" width="310" height="18" fill="#005b5e"/>'
-        '<text x="516" y="26" font-size="13" fill="#1d1d1d">20</text></g>'
+        '<text x="0" y="18" fill="#1d1d1d">Baku</text>'
+        '<rect x="0" y="24" width="290" height="16" fill="#005b5e"/>'
+        '<text x="296" y="37" fill="#1d1d1d">20</text></g>'
         "<g><title>Ganja: fewer than 5</title>"
-        '<text x="192" y="54" text-anchor="end" font-size="13" fill="#1d1d1d">'
-        "Ganja</text>"
-        '<text x="200" y="54" font-size="13" font-style="italic" fill="#555555">'
-        "fewer than 5</text></g>"
+        '<text x="0" y="62" fill="#1d1d1d">Ganja</text>'
+        '<text x="0" y="81" font-style="italic" fill="#555555">fewer than 5</text>'
+        "</g>"
         "<g><title>Lankaran: 10</title>"
-        '<text x="192" y="82" text-anchor="end" font-size="13" fill="#1d1d1d">'
-        "Lankaran</text>"
-        '<rect x="200" y="69" width="155" height="18" fill="#005b5e"/>'
-        '<text x="361" y="82" font-size="13" fill="#1d1d1d">10</text></g>'
+        '<text x="0" y="106" fill="#1d1d1d">Lankaran</text>'
+        '<rect x="0" y="112" width="145" height="16" fill="#005b5e"/>'
+        '<text x="151" y="125" fill="#1d1d1d">10</text></g>'
         "</svg>"
     )
 
@@ -60,9 +58,9 @@ def test_bars_are_proportional_to_the_values():
 
     svg = bar_chart_svg(table)
 
-    # The largest value fills the bar area (310 units).
+    # The largest value fills the bar area (290 units).
     widths = [part.split('width="')[1].split('"')[0] for part in svg.split("<rect")[1:]]
-    assert widths == ["310", "232", "78", "0"]
+    assert widths == ["290", "218", "72", "0"]
 
 
 def test_a_suppressed_row_has_no_bar_and_says_fewer_than_five_in_each_language():
@@ -74,7 +72,10 @@ def test_a_suppressed_row_has_no_bar_and_says_fewer_than_five_in_each_language()
         azerbaijani = bar_chart_svg(table)
 
     assert "<rect" not in english
-    assert ">fewer than 5</text>" in english
+    assert (
+        '<text x="0" y="37" font-style="italic" fill="#555555">fewer than 5</text>'
+        in english
+    )
     assert f">{SUPPRESSED}</text>" in azerbaijani
     assert "<rect" not in azerbaijani
 
@@ -90,13 +91,13 @@ def test_labels_from_the_data_are_escaped():
 
 
 def test_a_long_label_is_cut_and_given_whole_in_the_bar_title():
-    label = "Mountainous Shirvan and the Caspian coast"
+    label = "Mountainous Shirvan, the Caspian coast and the islands"
     table = _table([[label, 12]])
 
     svg = bar_chart_svg(table)
 
     assert f"<g><title>{label}: 12</title>" in svg
-    assert ">Mountainous Shirvan and t…</text>" in svg
+    assert ">Mountainous Shirvan, the Caspian coast and the…</text>" in svg
 
 
 def test_money_is_formatted_with_its_currency():
@@ -110,8 +111,8 @@ def test_money_is_formatted_with_its_currency():
         svg = bar_chart_svg(table)
 
     assert "Learners: Germany: ₼1,234.50; Türkiye: ₼99.00." in svg
-    assert '<text x="516" y="26" font-size="13" fill="#1d1d1d">₼1,234.50</text>' in svg
-    assert 'width="25"' in svg
+    assert '<text x="296" y="37" fill="#1d1d1d">₼1,234.50</text>' in svg
+    assert 'width="23"' in svg
 
 
 def test_no_rows_draws_a_message_and_no_bars():
@@ -122,7 +123,7 @@ def test_no_rows_draws_a_message_and_no_bars():
         '<desc id="impact-chart-regions-desc">No figures for this period.</desc>' in svg
     )
     assert "<rect" not in svg
-    assert 'viewBox="0 0 640 44"' in svg
+    assert 'viewBox="0 0 400 52"' in svg
 
 
 def test_all_zero_values_draw_empty_bars_without_dividing_by_zero():
@@ -134,7 +135,7 @@ def test_all_zero_values_draw_empty_bars_without_dividing_by_zero():
 def test_one_row_fills_the_bar_area():
     svg = bar_chart_svg(_table([["A", 3]], kind="count"))
 
-    assert '<rect x="200" y="13" width="310" height="18" fill="#005b5e"/>' in svg
+    assert '<rect x="0" y="24" width="290" height="16" fill="#005b5e"/>' in svg
 
 
 def test_a_table_without_a_chart_draws_nothing():
