@@ -175,7 +175,7 @@ def bar_chart_svg(table: Table) -> SafeString:
             parts.append(
                 format_html(
                     '<text x="{}" y="{}" fill="{}">{}</text>',
-                    width + 6,
+                    width + 6 if width else 0,
                     value_line,
                     TEXT_COLOUR,
                     text,

@@ -130,6 +130,8 @@ def test_all_zero_values_draw_empty_bars_without_dividing_by_zero():
     svg = bar_chart_svg(_table([["A", 0], ["B", 0]]))
 
     assert svg.count('width="0"') == 2
+    assert svg.count('<text x="0" y="37" fill="#1d1d1d">0</text>') == 1
+    assert svg.count('<text x="0" y="81" fill="#1d1d1d">0</text>') == 1
 
 
 def test_one_row_fills_the_bar_area():
