@@ -353,13 +353,10 @@ def _grid(table: Table, locale: str) -> GridTable:
 
 
 def _section(table: Table, locale: str) -> list[Flowable]:
-    heading = [
-        CondPageBreak(60 * mm),
-        _paragraph(table.title, HEADING),
-        _paragraph(table.definition, SMALL),
-    ]
+    heading = [_paragraph(table.title, HEADING), _paragraph(table.definition, SMALL)]
     if not table.rows:
         return [
+            CondPageBreak(40 * mm),
             KeepTogether(
                 [*heading, Spacer(1, 4), _paragraph(_("Nothing in this period."))]
             ),
@@ -369,6 +366,7 @@ def _section(table: Table, locale: str) -> list[Flowable]:
     # The heading stays with the start of the chart (or of the table).
     first, rest = (chart[:2], chart[2:]) if chart else ([], [])
     return [
+        CondPageBreak(60 * mm),
         KeepTogether([*heading, *first]),
         *rest,
         Spacer(1, 4),
