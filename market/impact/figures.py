@@ -208,15 +208,12 @@ def listings_table(*, period: Period, programme: str = "") -> Table:
 
 
 def ledger_entries(*, period: Period, programme: str = "") -> QuerySet[LedgerEntry]:
-    """The ledger entries of the period (by their own date), of one
-    programme's residents when `programme` is given: a resident's entries,
-    and the Centre's entries (its commission) on their lines."""
+    """The ledger entries of the period (by their own date); with
+    `programme`, only the accounts of that programme's residents (the
+    Centre's own account belongs to no programme)."""
     entries = LedgerEntry.objects.filter(_within(period, "created_at"))
     if programme:
-        entries = entries.filter(
-            Q(account__programme=programme)
-            | Q(account__isnull=True, line__partner__resident__programme=programme)
-        )
+        entries = entries.filter(account__programme=programme)
     return entries
 
 
@@ -227,9 +224,11 @@ MONEY_SUMS = {
     "shipping": Q(kind=EntryKind.SHIPPING),
     # Refunded to buyers (shown as a positive amount).
     "refunds": Q(kind=EntryKind.REFUND),
-    # The Centre's commission, less commission given back by refunds.
+    # The Centre's commission, less commission given back by refunds, read
+    # on the residents' side (each commission is -c for the resident and +c
+    # for the Centre), so it splits by programme; shown as a positive amount.
     "commission": Q(
-        account__isnull=True,
+        account__isnull=False,
         kind__in=[EntryKind.COMMISSION, EntryKind.COMMISSION_REFUND],
     ),
     # Paid out to residents, less failed payouts and reversed transfers
@@ -239,7 +238,7 @@ MONEY_SUMS = {
     ),
 }
 # Sums the ledger keeps negative that the tables show as positive amounts.
-SHOWN_NEGATED = {"refunds", "paid_out"}
+SHOWN_NEGATED = {"refunds", "commission", "paid_out"}
 
 
 def money_totals(*, period: Period, programme: str = "") -> dict[str, Decimal]:
