@@ -422,21 +422,43 @@ def _definitions() -> list[Flowable]:
     return story
 
 
+class _Document(SimpleDocTemplate):
+    """Each section's heading becomes a bookmark in the reader's outline."""
+
+    def afterFlowable(self, flowable):  # noqa: N802 (reportlab's name)
+        if isinstance(flowable, Paragraph) and flowable.style is HEADING:
+            self._sections = getattr(self, "_sections", 0) + 1
+            key = f"section-{self._sections}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0)
+
+
 class _NumberedCanvas(Canvas):
-    """Holds each page back until the last so each can say "Page X of Y"."""
+    """Holds each page back until the last so each can say "Page X of Y".
+
+    A bookmark made on a held page is made when that page is written: only
+    then does the page exist in the file."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict] = []
+        self._held_bookmarks: list[str] = []
+
+    def bookmarkPage(self, key, **kwargs):  # noqa: N802 (reportlab's name)
+        self._held_bookmarks = [*self._held_bookmarks, key]
+        return key
 
     def showPage(self):  # noqa: N802 (reportlab's name)
         self._held_pages.append(dict(self.__dict__))
+        self._held_bookmarks = []
         self._startPage()
 
     def save(self):
         total = len(self._held_pages)
         for number, page in enumerate(self._held_pages, start=1):
             self.__dict__.update(page)
+            for key in self._held_bookmarks:
+                super().bookmarkPage(key, fit="XYZ", top=PAGE_HEIGHT)
             self.setFont(REGULAR, 8)
             self.setFillColor(MUTED)
             self.drawRightString(
@@ -472,8 +494,9 @@ def _fit_line(text: str) -> str:
     return _fit(text, WIDTH)
 
 
-def _nothing(_canvas: Canvas, _document) -> None:
-    return None
+def _open_with_outline(canvas: Canvas, _document) -> None:
+    # The reader shows the sections' bookmarks beside the first page.
+    canvas.showOutline()
 
 
 def report_pdf(*, period: Period, programme: str, language: str) -> bytes:
@@ -496,7 +519,7 @@ def report_pdf(*, period: Period, programme: str, language: str) -> bytes:
         for table in tables:
             story += _section(table, locale)
         story += _definitions()
-        document = SimpleDocTemplate(
+        document = _Document(
             buffer,
             pagesize=A4,
             leftMargin=MARGIN,
@@ -512,11 +535,16 @@ def report_pdf(*, period: Period, programme: str, language: str) -> bytes:
         )
         document.build(
             story,
-            onFirstPage=_nothing,
+            onFirstPage=_open_with_outline,
             onLaterPages=_running_head(f"{title} · {period_label} · {programme_label}"),
             canvasmaker=_NumberedCanvas,
         )
     return buffer.getvalue()
 
 
-__all__ = ["report_pdf"]
+def report_filename(*, period: Period, programme: str, language: str) -> str:
+    """The file name a download of the report is offered under."""
+    return f"impact-{period.slug}-{programme or 'all'}-{language}.pdf"
+
+
+__all__ = ["report_filename", "report_pdf"]

@@ -14,7 +14,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from market.impact import figures
-from market.impact.pdf import report_pdf
+from market.impact.pdf import report_filename, report_pdf
 from market.impact.periods import Period
 from market.impact.tables import Column, Table, protect, totals_row
 from market.learning.models import LearnerProfile, Seat, SeatSource
@@ -251,6 +251,25 @@ def test_a_long_table_runs_over_pages_under_its_heading(report):
     assert text[-1].splitlines()[-1] == "Page 6 of 6"
 
 
+def test_each_section_is_a_bookmark_to_its_page(report):
+    report.tables = [sales(), exports(90), learners()]
+
+    pdf = report_pdf(period=Q3, programme="", language="ru")
+
+    reader = PdfReader(io.BytesIO(pdf))
+    outline = [
+        (entry.title, reader.get_destination_page_number(entry) + 1)
+        for entry in reader.outline
+    ]
+    assert outline == [
+        ("Orders and sales", 2),
+        ("Exports by destination", 3),
+        ("Learners by region", 7),
+        ("Определения", 8),
+    ]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
 def test_the_definitions_page_comes_last(report):
     pdf = report_pdf(period=Q3, programme="", language="en")
 
@@ -288,6 +307,17 @@ def test_an_unknown_language_or_programme_is_refused(
 
 
 # The real report -----------------------------------------------------------
+
+
+def test_the_file_name():
+    assert (
+        report_filename(period=Q3, programme="", language="az")
+        == "impact-20270701-20270930-all-az.pdf"
+    )
+    assert (
+        report_filename(period=Q3, programme=Programme.MUSIC, language="ru")
+        == "impact-20270701-20270930-music-ru.pdf"
+    )
 
 
 @pytest.mark.django_db
