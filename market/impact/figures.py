@@ -14,14 +14,18 @@ Counts of learners are counts only, and pass the small-cell rule
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import (
+    BooleanField,
+    Case,
     Count,
     Exists,
+    ExpressionWrapper,
     IntegerField,
     OuterRef,
     Q,
@@ -29,13 +33,15 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from oscar.apps.order.models import Line, Order
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
@@ -217,62 +223,120 @@ def ledger_entries(*, period: Period, programme: str = "") -> QuerySet[LedgerEnt
     return entries
 
 
-MONEY_SUMS = {
-    # What buyers paid for lines, to whoever sold them.
-    "gross": Q(kind=EntryKind.SALE),
-    # What buyers paid for shipping.
-    "shipping": Q(kind=EntryKind.SHIPPING),
-    # Refunded to buyers (shown as a positive amount).
-    "refunds": Q(kind=EntryKind.REFUND),
-    # The Centre's commission, less commission given back by refunds, read
-    # on the residents' side (each commission is -c for the resident and +c
-    # for the Centre), so it splits by programme; shown as a positive amount.
-    "commission": Q(
-        account__isnull=False,
-        kind__in=[EntryKind.COMMISSION, EntryKind.COMMISSION_REFUND],
-    ),
-    # Paid out to residents, less failed payouts and reversed transfers
-    # (shown as a positive amount).
-    "paid_out": Q(
-        kind__in=[EntryKind.PAYOUT, EntryKind.PAYOUT_FAILED, EntryKind.REVERSAL]
-    ),
-}
+# The money figures, and the ledger entries each one adds up. Entries are
+# read grouped by (kind, whose side) and folded here, one pass over the
+# ledger instead of one filtered sum per figure.
+MONEY_KEYS = ("gross", "shipping", "refunds", "commission", "paid_out")
 # Sums the ledger keeps negative that the tables show as positive amounts.
 SHOWN_NEGATED = {"refunds", "commission", "paid_out"}
 
 
-def money_totals(*, period: Period, programme: str = "") -> dict[str, Decimal]:
-    """The period's money figures, each one sum over the ledger."""
-    sums = ledger_entries(period=period, programme=programme).aggregate(
-        **{
-            key: Sum("amount", filter=condition)
-            for key, condition in MONEY_SUMS.items()
-        }
-    )
+def money_key(kind: str, *, centre: bool) -> str | None:
+    """Which money figure an entry of `kind` adds to; `centre` says whether
+    it is on the Centre's own account."""
+    if kind == EntryKind.SALE:
+        # What buyers paid for lines, to whoever sold them.
+        return "gross"
+    if kind == EntryKind.SHIPPING:
+        # What buyers paid for shipping.
+        return "shipping"
+    if kind == EntryKind.REFUND:
+        # Refunded to buyers.
+        return "refunds"
+    if kind in (EntryKind.COMMISSION, EntryKind.COMMISSION_REFUND):
+        # The Centre's commission less commission given back by refunds,
+        # read on the residents' side (each is -c for the resident, +c for
+        # the Centre) so that it splits by programme.
+        return None if centre else "commission"
+    if kind in (EntryKind.PAYOUT, EntryKind.PAYOUT_FAILED, EntryKind.REVERSAL):
+        # Paid out to residents, less failed payouts and reversed transfers.
+        return "paid_out"
+    return None
+
+
+def _fold(groups) -> dict[str, Decimal]:
+    """Money figures from rows of (kind, centre, sum)."""
+    sums = dict.fromkeys(MONEY_KEYS, ZERO)
+    for kind, centre, amount in groups:
+        key = money_key(kind, centre=centre)
+        if key is not None:
+            sums[key] += amount
     return {
-        key: _money(-value if key in SHOWN_NEGATED and value else value)
+        key: _money(-value if key in SHOWN_NEGATED else value)
         for key, value in sums.items()
     }
 
 
+CENTRE_SIDE = ExpressionWrapper(Q(account__isnull=True), output_field=BooleanField())
+
+
+def money_totals(*, period: Period, programme: str = "") -> dict[str, Decimal]:
+    """The period's money figures, from the ledger."""
+    groups = (
+        ledger_entries(period=period, programme=programme)
+        .annotate(centre=CENTRE_SIDE)
+        .values("kind", "centre")
+        .annotate(total=Sum("amount"))
+        .order_by()
+        .values_list("kind", "centre", "total")
+    )
+    return _fold(groups)
+
+
+def _orders_placed(*, period: Period, programme: str = "") -> QuerySet[Order]:
+    """Orders placed (paid) in the period; with `programme`, those with a
+    line sold by one of its residents."""
+    orders = Order.objects.filter(_within(period, "date_placed"))
+    if programme:
+        orders = orders.filter(
+            Exists(
+                Line.objects.filter(
+                    order=OuterRef("pk"), partner__resident__programme=programme
+                )
+            )
+        )
+    return orders
+
+
+def _month_number(period: Period, field: str) -> Case:
+    """The index in `period.months()` of each row's `field`: range tests on
+    the column, cheaper than converting every row's time to Baku time and
+    truncating it (a third of the query at 100,000 orders)."""
+    firsts = [
+        timezone.make_aware(datetime.datetime.combine(month, datetime.time.min))
+        for month in period.months()[1:]
+    ]
+    return Case(
+        *[
+            When(**{f"{field}__lt": first}, then=Value(index))
+            for index, first in enumerate(firsts)
+        ],
+        default=Value(len(firsts)),
+        output_field=IntegerField(),
+    )
+
+
 def sales_table(*, period: Period, programme: str = "") -> Table:
     """Orders and money per month of the period, from the ledger."""
-    months = (
+    months = period.months()
+    groups: dict[int, list] = {}
+    for month, kind, centre, total in (
         ledger_entries(period=period, programme=programme)
-        .annotate(month=TruncMonth("created_at", tzinfo=_local_tz()))
-        .values("month")
-        .annotate(
-            orders=Count("order", distinct=True, filter=Q(kind=EntryKind.SALE)),
-            **{
-                key: Sum("amount", filter=condition)
-                for key, condition in MONEY_SUMS.items()
-            },
-        )
+        .annotate(month=_month_number(period, "created_at"), centre=CENTRE_SIDE)
+        .values("month", "kind", "centre")
+        .annotate(total=Sum("amount"))
         .order_by()
+        .values_list("month", "kind", "centre", "total")
+    ):
+        groups.setdefault(month, []).append((kind, centre, total))
+    orders = dict(
+        _orders_placed(period=period, programme=programme)
+        .annotate(month=_month_number(period, "date_placed"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("month", "count")
     )
-    by_month = {
-        timezone.localtime(row["month"], _local_tz()).date(): row for row in months
-    }
     columns = [
         Column("month", _("Month"), "text"),
         Column("orders", _("Orders paid"), "count"),
@@ -283,15 +347,15 @@ def sales_table(*, period: Period, programme: str = "") -> Table:
         Column("paid_out", _("Paid out to residents"), "money"),
     ]
     rows = []
-    for month in period.months():
-        row = by_month.get(month, {})
-        cells: list = [date_format(month, "YEAR_MONTH_FORMAT"), row.get("orders", 0)]
-        for column in columns[2:]:
-            value = row.get(column.key)
-            cells.append(
-                _money(-value if column.key in SHOWN_NEGATED and value else value)
-            )
-        rows.append(cells)
+    for index, month in enumerate(months):
+        money = _fold(groups.get(index, []))
+        rows.append(
+            [
+                date_format(month, "YEAR_MONTH_FORMAT"),
+                orders.get(index, 0),
+                *[money[column.key] for column in columns[2:]],
+            ]
+        )
     return Table(
         key="sales",
         title=_("Orders and sales"),

@@ -114,7 +114,7 @@ def test_residents_by_programme_today_and_in_the_period():
 
 def _paid(clock, when, *lines, shipping=()):
     clock.now = when
-    order = make_order(*lines, shipping=shipping)
+    order = make_order(*lines, shipping=shipping, date_placed=when)
     services.order_shares_record(order=order)
     for parcel in order.parcels.order_by("pk"):
         services.parcel_shipping_record(parcel=parcel)

@@ -46,7 +46,7 @@ PAID_OUT = (EntryKind.PAYOUT, EntryKind.PAYOUT_FAILED, EntryKind.REVERSAL)
 
 def _by_hand(entries, period: Period, programme: str) -> dict[str, Decimal]:
     """The period's sums, entry by entry, from the ledger's own rows."""
-    sums = dict.fromkeys([*figures.MONEY_SUMS, "centre_commission"], ZERO)
+    sums = dict.fromkeys([*figures.MONEY_KEYS, "centre_commission"], ZERO)
     for entry in entries:
         if not period.start <= entry.created_at < period.end:
             continue
@@ -155,7 +155,7 @@ def test_money_figures_equal_the_ledger_to_the_cent(
                 figures.money_totals(period=period, programme=programme)
                 for programme in PROGRAMMES
             ]
-            for key in figures.MONEY_SUMS:
+            for key in figures.MONEY_KEYS:
                 assert sum((part[key] for part in parts), ZERO) == whole[key]
         # Over the whole ledger, the figures account for every entry: what
         # buyers paid less refunds and payouts is what the ledger holds.
