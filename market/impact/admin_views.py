@@ -97,7 +97,12 @@ def dashboard(request):
             "sections": sections,
             "query": form.data.urlencode() if form.is_valid() else "",
             "pdf_quarter": pdf_quarter,
-            "pdf_languages": PDF_LANGUAGES,
+            # Each language named in itself.
+            "pdf_languages": [
+                ("az", "Azərbaycanca"),
+                ("en", "English"),
+                ("ru", "Русский"),
+            ],
         },
     )
 
