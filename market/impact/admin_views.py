@@ -147,7 +147,7 @@ def report_xlsx_view(request):
         return HttpResponseBadRequest(_("The period or programme is not valid."))
     tables = impact_report(period=form.report_period, programme=form.chosen_programme)
     return _download(
-        report_xlsx(tables, form.report_period),
+        report_xlsx(tables, form.report_period, programme=form.chosen_programme),
         XLSX_TYPE,
         f"impact-{_filename_part(form)}.xlsx",
     )
