@@ -87,14 +87,12 @@ class ReportForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), required=False)
     first = forms.DateField(
         label=_("First day"),
-        help_text=_("With “Dates below” as the period."),
         required=False,
         widget=DateInput(),
         input_formats=DATE_FORMATS,
     )
     last = forms.DateField(
         label=_("Last day"),
-        help_text=_("Both days are included."),
         required=False,
         widget=DateInput(),
         input_formats=DATE_FORMATS,
