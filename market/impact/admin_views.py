@@ -27,6 +27,10 @@ from .tables import SUPPRESSED, Table
 
 PERMISSION = "impact.view_figures"
 PDF_LANGUAGES = ("az", "en", "ru")
+CSV_TYPE = "text/csv; charset=utf-8"
+# A byte order mark first: Excel then reads the file as UTF-8 (Azerbaijani
+# and Russian letters), and every other reader skips it.
+BYTE_ORDER_MARK = "\ufeff"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -97,7 +101,12 @@ def dashboard(request):
             "sections": sections,
             "query": form.data.urlencode() if form.is_valid() else "",
             "pdf_quarter": pdf_quarter,
-            "pdf_languages": PDF_LANGUAGES,
+            # Each language named in itself.
+            "pdf_languages": [
+                ("az", "Azərbaycanca"),
+                ("en", "English"),
+                ("ru", "Русский"),
+            ],
         },
     )
 
@@ -109,8 +118,8 @@ def report_csv_view(request):
         return HttpResponseBadRequest(_("The period or programme is not valid."))
     tables = impact_report(period=form.report_period, programme=form.chosen_programme)
     return _download(
-        report_csv(tables),
-        "text/csv; charset=utf-8",
+        BYTE_ORDER_MARK + report_csv(tables),
+        CSV_TYPE,
         f"impact-{_filename_part(form)}.csv",
     )
 
@@ -125,8 +134,8 @@ def table_csv_view(request, key: str):
     if table is None:
         raise Http404
     return _download(
-        table_csv(table),
-        "text/csv; charset=utf-8",
+        BYTE_ORDER_MARK + table_csv(table),
+        CSV_TYPE,
         f"impact-{key.replace('_', '-')}-{_filename_part(form)}.csv",
     )
 
@@ -138,7 +147,7 @@ def report_xlsx_view(request):
         return HttpResponseBadRequest(_("The period or programme is not valid."))
     tables = impact_report(period=form.report_period, programme=form.chosen_programme)
     return _download(
-        report_xlsx(tables, form.report_period),
+        report_xlsx(tables, form.report_period, programme=form.chosen_programme),
         XLSX_TYPE,
         f"impact-{_filename_part(form)}.xlsx",
     )

@@ -18,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Font
 
+from market.residents.models import Programme
+
 from .figures import definitions
 from .periods import Period
 from .tables import SUPPRESSED, Cell, Table
@@ -136,9 +138,10 @@ def _write_table(sheet, table: Table) -> None:
     sheet.freeze_panes = "A2"
 
 
-def report_xlsx(tables: list[Table], period: Period) -> bytes:
-    """A workbook: first the period and the definitions, then one sheet per
-    table (header row bold, money formatted '#,##0.00')."""
+def report_xlsx(tables: list[Table], period: Period, *, programme: str = "") -> bytes:
+    """A workbook: first the period, the programme and the definitions, then
+    one sheet per table (header row bold, money formatted '#,##0.00').
+    `programme` is "" (all) or a Programme value."""
     workbook = Workbook()
     about = workbook.active
     taken: set[str] = set()
@@ -153,6 +156,12 @@ def report_xlsx(tables: list[Table], period: Period) -> bytes:
     about.append([_("First day"), period.first])
     about.append([_("Last day"), period.last])
     about["B3"].number_format = about["B4"].number_format = "yyyy-mm-dd"
+    about.append(
+        [
+            _("Programme"),
+            str(Programme(programme).label) if programme else _("All programmes"),
+        ]
+    )
     about.append([])
     about.append([_("Definitions")])
     about.cell(row=about.max_row, column=1).font = bold

@@ -1,18 +1,20 @@
 """The impact dashboard in the Wagtail admin: who may see it, its period
 form, and its CSV and Excel downloads."""
 
+import datetime
 import io
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from market.impact.exports import table_csv
 from market.impact.figures import impact_report
+from market.impact.forms import last_full_quarter, preset_choices
 from market.impact.periods import Period
 from tests.factories import UserFactory
 
@@ -116,7 +118,11 @@ def test_a_reports_user_sees_every_table(client, reports_user):
     for title in TITLES:
         assert f'class="w-h2">{title}</h2>' in content
         assert f'<caption class="w-sr-only">{title}</caption>' in content
-    assert content.count('role="img"') == len(TITLES)
+    # A chart above each table with rows: exports, sponsored seats and
+    # events have none in an empty database.
+    assert content.count('role="img"') == len(TITLES) - 3
+    assert 'id="impact-chart-exports"' not in content
+    assert 'id="impact-chart-residents"' in content
     assert "Figures for 1 July 2026 to 30 September 2026 (Baku time)." in content
     assert (
         '<a class="button button-secondary" href="/cms/impact/csv/?period=custom'
@@ -254,9 +260,10 @@ def test_the_report_downloads_as_csv(client, reports_user, resident):
         'attachment; filename="impact-20260701-20260930.csv"'
     )
     text = response.content.decode()
-    assert text.startswith("Residents\r\nProgramme,Approved residents,")
+    # A byte order mark first, so that Excel reads UTF-8.
+    assert text.startswith("\ufeffResidents\r\nProgramme,Approved residents,")
     for title in TITLES:
-        assert f"\r\n\r\n{title}\r\n" in text or text.startswith(f"{title}\r\n")
+        assert f"\r\n\r\n{title}\r\n" in text or text.startswith(f"\ufeff{title}\r\n")
 
 
 def test_one_table_downloads_as_csv(client, reports_user, resident):
@@ -274,7 +281,7 @@ def test_one_table_downloads_as_csv(client, reports_user, resident):
     )
     with translation.override("en"):
         expected = table_csv(impact_report(period=period, programme="cultech")[0])
-    assert response.content.decode() == expected
+    assert response.content.decode() == "\ufeff" + expected
     assert expected.splitlines()[1].startswith("Cultech,1,")
 
 
@@ -290,14 +297,18 @@ def test_an_unknown_table_is_not_found(client, reports_user):
 def test_the_report_downloads_as_excel(client, reports_user):
     client.force_login(reports_user)
 
-    response = client.get("/cms/impact/xlsx/", {"period": "2026-Q3"})
+    year, number = last_full_quarter(timezone.localdate())
+    quarter = Period.quarter(year, number)
+    assert quarter.slug == f"{quarter.first:%Y%m%d}-{quarter.last:%Y%m%d}"
+
+    response = client.get("/cms/impact/xlsx/", {"period": f"{year}-Q{number}"})
 
     assert response.status_code == 200
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     assert response["Content-Disposition"] == (
-        'attachment; filename="impact-20260701-20260930.xlsx"'
+        f'attachment; filename="impact-{quarter.slug}.xlsx"'
     )
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["About this report", *TITLES]
@@ -322,3 +333,55 @@ def test_the_pdf_refuses_a_bad_quarter_or_language(client, reports_user, query):
     assert response.content.decode() == (
         "Give a quarter (such as 2026-Q3) and a language (az, en or ru)."
     )
+
+
+def test_a_superuser_sees_the_dashboard(client, staff):
+    client.force_login(staff)
+
+    response = client.get(DASHBOARD, QUARTER)
+
+    assert response.status_code == 200
+    assert len(response.context["sections"]) == len(TITLES)
+
+
+def test_the_presets_are_the_quarters_that_have_begun():
+    with translation.override("en"):
+        choices = [
+            (key, str(label))
+            for key, label in preset_choices(datetime.date(2026, 5, 10))
+        ]
+
+    assert choices == [
+        ("12m", "Last 12 months"),
+        ("this-year", "This year (2026)"),
+        ("last-year", "Last year (2025)"),
+        ("2026-Q2", "Q2 2026"),
+        ("2026-Q1", "Q1 2026"),
+        ("2025-Q4", "Q4 2025"),
+        ("2025-Q3", "Q3 2025"),
+        ("2025-Q2", "Q2 2025"),
+        ("2025-Q1", "Q1 2025"),
+        ("custom", "Dates below"),
+    ]
+    assert last_full_quarter(datetime.date(2026, 5, 10)) == (2026, 1)
+    assert last_full_quarter(datetime.date(2026, 2, 1)) == (2025, 4)
+
+
+def test_the_pdf_link_follows_a_chosen_quarter(client, reports_user):
+    client.force_login(reports_user)
+    year, number = last_full_quarter(timezone.localdate())
+    earlier = (year, number - 1) if number > 1 else (year - 1, 4)
+    key = f"{earlier[0]}-Q{earlier[1]}"
+
+    response = client.get(DASHBOARD, {"period": key, "programme": "music"})
+
+    content = response.content.decode()
+    assert response.context["pdf_quarter"] == key
+    assert (
+        f'href="/cms/impact/pdf/?quarter={key}&amp;language=en&amp;programme=music">'
+        "Quarterly report (PDF)</a>"
+    ) in content
+    assert (
+        f'href="/cms/impact/pdf/?quarter={key}&amp;language=ru&amp;programme=music" '
+        'lang="ru" hreflang="ru">Русский</a>'
+    ) in content

@@ -102,10 +102,12 @@ def test_the_report_csv_puts_each_table_under_its_title():
     )
 
 
-def _workbook():
+def _workbook(programme=""):
     period = Period(datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
     with translation.override("en"):
-        content = report_xlsx([_exports_table(), _learners_table()], period)
+        content = report_xlsx(
+            [_exports_table(), _learners_table()], period, programme=programme
+        )
     return openpyxl.load_workbook(io.BytesIO(content))
 
 
@@ -122,16 +124,24 @@ def test_the_workbook_has_a_first_sheet_with_the_period_then_one_per_table():
         "Learners by region",
     ]
     about = workbook["About this report"]
-    assert _values(about)[:4] == [
+    assert _values(about)[:5] == [
         ["Impact report", None],
         ["Period", "1 July 2026 to 30 September 2026"],
         ["First day", EXCEL_DATE(2026, 7, 1)],
         ["Last day", EXCEL_DATE(2026, 9, 30)],
+        ["Programme", "All programmes"],
     ]
+    assert about["B3"].number_format == "yyyy-mm-dd"
     labels = [row[0] for row in _values(about)]
     assert "Definitions" in labels
     assert "Small numbers" in labels
     assert ["Exports by destination", "Parcels sent abroad."] in _values(about)
+
+
+def test_the_first_sheet_names_the_programme():
+    about = _workbook(programme="gametech")["About this report"]
+
+    assert _values(about)[4] == ["Programme", "Gametech"]
 
 
 def test_a_table_sheet_keeps_numbers_as_numbers_and_money_formatted():
