@@ -38,6 +38,10 @@ class Migration(migrations.Migration):
     dependencies = [
         ("impact", "0001_figures_permission"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
+        # After Wagtail's migrations that give every admin group the right to
+        # choose documents and images: this group gets neither.
+        ("wagtaildocs", "0011_add_choose_permissions"),
+        ("wagtailimages", "0023_add_choose_permissions"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]

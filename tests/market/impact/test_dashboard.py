@@ -42,21 +42,23 @@ def _in_english(user):
     return user
 
 
+def test_the_reports_group_may_open_the_admin_and_see_figures_only(db):
+    group = Group.objects.get(name="Reports")
+
+    assert sorted(
+        f"{permission.content_type.app_label}.{permission.codename}"
+        for permission in group.permissions.all()
+    ) == ["impact.view_figures", "wagtailadmin.access_admin"]
+    assert group.collection_permissions.count() == 0
+    assert group.page_permissions.count() == 0
+
+
 @pytest.fixture
 def reports_user(db):
-    """A member of a group that may open the admin and see the figures, and
-    nothing else."""
-    group = Group.objects.create(name="Figures only")
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        ),
-        Permission.objects.get(
-            content_type__app_label="impact", codename="view_figures"
-        ),
-    )
+    """A member of the "Reports" group (migration impact 0002): may open the
+    admin and see the figures, and nothing else."""
     user = UserFactory(email="reports@example.az", is_staff=True)
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name="Reports"))
     return _in_english(user)
 
 
