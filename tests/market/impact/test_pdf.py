@@ -324,7 +324,7 @@ def test_the_file_name():
 def test_the_real_report_over_the_database(monkeypatch):
     monkeypatch.setattr("django.utils.timezone.now", lambda: at("2027-08-10"))
     music = ResidentFactory(programme=Programme.MUSIC)
-    order = make_order((music, "1234.50", 2))
+    order = make_order((music, "1234.50", 2), date_placed=at("2027-08-10"))
     services.order_shares_record(order=order)
     course = course_product(resident=ResidentFactory(), capacity=100)
     for region, count in [("baku", 6), ("nakhchivan", 2)]:
