@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run run-payments serve install demo test check format messages system-deps clean \
-	bench bench-100k bench-search bench-learning browser-deps screenshots lighthouse \
+	bench bench-100k bench-search bench-impact bench-learning browser-deps screenshots lighthouse \
 	up lint-deploy
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
@@ -124,6 +124,9 @@ bench-search: install ## Search benchmark: 10,000 and 100,000 products on SQLite
 
 clean:
 	rm -rf $(VENV) $(TOOLS) db.sqlite3* media staticfiles .localstripe screenshots
+
+bench-impact: install ## Impact dashboard: a year of 100,000 orders on PostgreSQL
+	$(BIN)/python tests/bench/impact_bench.py --postgres-url $(BENCH_POSTGRES_URL)
 
 bench-learning: install ## Kreativ Edu: 200 learners race for 50 seats (PostgreSQL and SQLite)
 	$(BIN)/python tests/bench/learning_bench.py --database postgres \
