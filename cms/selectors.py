@@ -66,6 +66,7 @@ CENTRE_PAGE_TYPES = {
     "storyindexpage": "stories",
     "courseindexpage": "courses",
     "contactpage": "contact",
+    "impactpage": "impact",
 }
 CENTRE_LINKS_TIMEOUT = 6 * 60 * 60
 

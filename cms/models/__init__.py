@@ -4,6 +4,7 @@ from .base import SitePage
 from .courses import CourseIndexPage, CourseLandingPage
 from .events import EventIndexPage, EventPage, EventRegistration, RegistrationStatus
 from .home import HomePage
+from .impact import ImpactPage
 from .partners import PartnerOrganisation
 from .programmes import ProgrammePage
 from .site_settings import SiteSettings
@@ -20,6 +21,7 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "HomePage",
+    "ImpactPage",
     "PartnerOrganisation",
     "ProgrammePage",
     "RegistrationStatus",

@@ -146,6 +146,9 @@ class EventRegistration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Marked by staff at the door (cms/admin_events.py); only a registered
+    # person can have attended.
+    attended_at = models.DateTimeField(_("attended"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -156,6 +159,10 @@ class EventRegistration(models.Model):
                 fields=["event", "user"],
                 condition=Q(status__in=["registered", "waiting"]),
                 name="event_registration_one_open_per_user",
+            ),
+            models.CheckConstraint(
+                condition=Q(attended_at__isnull=True) | Q(status="registered"),
+                name="event_registration_attended_only_registered",
             ),
         ]
 

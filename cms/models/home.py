@@ -30,6 +30,7 @@ class HomePage(SitePage):
         "cms.StudioIndexPage",
         "cms.StandardPage",
         "cms.ContactPage",
+        "cms.ImpactPage",
     ]
 
     class Meta:

@@ -250,6 +250,28 @@ def event_waitlist_promote(*, page) -> list[EventRegistration]:
     return _promote(event, timezone.now())
 
 
+@transaction.atomic
+def registration_attendance_mark(
+    *, registration_id: int, attended: bool, now: datetime | None = None
+) -> EventRegistration:
+    """Staff mark a registered person present (or undo it) once the event
+    has begun. Raises EventRefused for anyone not holding a seat, or before
+    the event starts; nothing is changed then."""
+    now = now or timezone.now()
+    registration = (
+        EventRegistration.objects.select_for_update()
+        .select_related("event")
+        .get(pk=registration_id)
+    )
+    if registration.status != RegistrationStatus.REGISTERED:
+        raise EventRefused(_("Only a person holding a place can be marked present."))
+    if registration.event.starts_at > now:
+        raise EventRefused(_("Attendance can be marked once the event has begun."))
+    registration.attended_at = (registration.attended_at or now) if attended else None
+    registration.save(update_fields=["attended_at"])
+    return registration
+
+
 def waitlist_position(registration: EventRegistration) -> int:
     """1 for the first person waiting."""
     return (

@@ -2773,3 +2773,57 @@ SITE_SETTINGS = {
         "telegram": "https://telegram.example.com/kreativ_edu",
     },
 }
+
+
+# The impact page of each site: which live figures it shows, in order.
+MARKET_IMPACT = {
+    "figures": ["residents", "startups", "products_abroad", "countries"],
+    "az": {
+        "slug": "tesir",
+        "title": "Rəqəmlərlə Mərkəz",
+        "intro": (
+            "Rezidentlərimizin nəyə nail olduğu, canlı: platformanın öz "
+            "qeydlərindən hesablanır."
+        ),
+    },
+    "en": {
+        "slug": "impact",
+        "title": "The Centre in figures",
+        "intro": (
+            "What our residents achieve, live: computed from the platform's "
+            "own records."
+        ),
+    },
+    "ru": {
+        "slug": "vliyanie",
+        "title": "Центр в цифрах",
+        "intro": (
+            "Чего добиваются наши резиденты, в реальном времени: по данным "
+            "самой платформы."
+        ),
+    },
+}
+EDU_IMPACT = {
+    "figures": ["learners", "regions", "certificates"],
+    "az": {
+        "slug": "tesir",
+        "title": "Rəqəmlərlə Kreativ Edu",
+        "intro": (
+            "Regionlardan olan gənclər kurslarımızda: platformanın öz "
+            "qeydlərindən hesablanır."
+        ),
+    },
+    "en": {
+        "slug": "impact",
+        "title": "Kreativ Edu in figures",
+        "intro": (
+            "Young people from the regions in our courses: computed from the "
+            "platform's own records."
+        ),
+    },
+    "ru": {
+        "slug": "vliyanie",
+        "title": "Kreativ Edu в цифрах",
+        "intro": ("Молодёжь из регионов на наших курсах: по данным самой платформы."),
+    },
+}

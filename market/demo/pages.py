@@ -30,6 +30,7 @@ from cms.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    ImpactPage,
     PartnerOrganisation,
     ProgrammePage,
     SiteSettings,
@@ -387,6 +388,20 @@ def demo_site_settings() -> None:
                 site_settings.save(update_fields=missing)
 
 
+def demo_impact_page(home: HomePage, spec: dict) -> ImpactPage:
+    """The site's impact page with its live figures."""
+
+    def fields(texts: dict) -> dict:
+        return {
+            "title": texts["title"],
+            "intro": texts["intro"],
+            "figures": [("figure", key) for key in spec["figures"]],
+        }
+
+    texts = {code: spec[code] for code in ("az", "en", "ru")}
+    return _page(home, ImpactPage, texts, fields)
+
+
 def _home(slug: str) -> HomePage:
     return HomePage.objects.get(slug=slug, depth=2, locale__language_code="az")
 
@@ -402,6 +417,7 @@ def demo_pages() -> None:
     demo_studios(market)
     demo_standard_pages(market, page_data.MARKET_STANDARD_PAGES)
     demo_contact_page(market, page_data.MARKET_CONTACT)
+    demo_impact_page(market, page_data.MARKET_IMPACT)
 
     edu = _home("edu")
     demo_course_pages(edu)
@@ -409,6 +425,7 @@ def demo_pages() -> None:
     demo_stories(edu, page_data.EDU_STORY_INDEX, page_data.EDU_STORIES)
     demo_standard_pages(edu, page_data.EDU_STANDARD_PAGES)
     demo_contact_page(edu, page_data.EDU_CONTACT)
+    demo_impact_page(edu, page_data.EDU_IMPACT)
 
     demo_partners()
     demo_site_settings()

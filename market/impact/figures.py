@@ -665,14 +665,6 @@ def sponsored_table(*, period: Period, programme: str = "") -> Table:
 # Events --------------------------------------------------------------------
 
 
-def _has_attendance() -> bool:
-    # TODO(lead): the attendance field lands with the impact page branch;
-    # remove this guard when it is merged.
-    return any(
-        field.name == "attended_at" for field in EventRegistration._meta.get_fields()
-    )
-
-
 def _where(registration_row: dict) -> str:
     if registration_row["event__online"]:
         return "online"
@@ -695,9 +687,7 @@ def events_table(*, period: Period, programme: str = "") -> Table:
         .values("event__series", "event__online", "event__city")
         .annotate(
             registered=Count("pk"),
-            attended=Count("pk", filter=Q(attended_at__isnull=False))
-            if _has_attendance()
-            else Value(0),
+            attended=Count("pk", filter=Q(attended_at__isnull=False)),
             events=Count("event", distinct=True),
         )
         .order_by()

@@ -945,14 +945,14 @@ def test_staff_download_the_registrations_as_csv(client, staff, registrations):
     # The admin speaks the editor's language: Azerbaijani by default.
     with translation.override("az"):
         headings = [gettext(word) for word in ("Event", "E-mail", "Status")]
-        headings.append(gettext("Registered at"))
+        headings += [gettext("Registered at"), gettext("Attended")]
         registered = gettext("Registered")
         waiting = gettext("On the waitlist")
     title = "Creative Talks: Xalça və kod"
     assert text.splitlines() == [
         ",".join(headings),
-        f"{title},leyla@example.az,{registered},{at(registrations['leyla-talk'])}",
-        f"{title},murad@example.az,{waiting},{at(registrations['murad-talk'])}",
+        f"{title},leyla@example.az,{registered},{at(registrations['leyla-talk'])},",
+        f"{title},murad@example.az,{waiting},{at(registrations['murad-talk'])},",
     ]
 
 
