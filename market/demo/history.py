@@ -22,8 +22,9 @@ from unittest import mock
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.order.models import Order
+from oscar.apps.partner.models import StockRecord
 
-from catalogue.kinds import COURSE, DIGITAL
+from catalogue.kinds import COURSE, DIGITAL, PHYSICAL
 from catalogue.models import Product
 from checkout.services import parcel_refund
 from checkout.services.errors import CheckoutRefused
@@ -333,7 +334,17 @@ def demo_history(*, today: datetime.date | None = None) -> dict[str, int]:
     _residents(starts)
     products = _shippable()
     buyers = _buyers(rng)
+    # The residents restocked what they sold last year: today's shop keeps
+    # the stock the demo's data gives it.
+    stock = {
+        record.pk: (record.num_in_stock, record.num_allocated)
+        for record in StockRecord.objects.filter(product__product_class__slug=PHYSICAL)
+    }
     orders = _orders(rng, starts, buyers, products) if products else 0
+    for pk, (in_stock, allocated) in stock.items():
+        StockRecord.objects.filter(pk=pk).update(
+            num_in_stock=in_stock, num_allocated=allocated
+        )
     seats = _learners(rng, starts)
     _past_events(starts)
     attended = _events(rng)

@@ -275,7 +275,7 @@ def test_a_year_of_history_behind_every_chart(demo):
     assert sum(orders_per_month[:12]) == HISTORY_ORDERS
     assert len(tables["exports"].rows) == 8
     assert tables["licences"].total[1] > 0
-    assert tables["events"].total[2:] == [72, HISTORY_ATTENDED]
+    assert tables["events"].total[2:] == [6, 72, HISTORY_ATTENDED]
     history_orders = Order.objects.filter(user__email__endswith=HISTORY)
     assert history_orders.count() == HISTORY_ORDERS
     for order in history_orders.prefetch_related("refunds"):
