@@ -23,6 +23,7 @@ from .forms import (
     parse_quarter,
     quarter_key,
 )
+from .pdf import report_pdf
 from .tables import SUPPRESSED, Table
 
 PERMISSION = "impact.view_figures"
@@ -167,9 +168,6 @@ def report_pdf_view(request):
         return HttpResponseBadRequest(
             _("Give a quarter (such as 2026-Q3) and a language (az, en or ru).")
         )
-    # The PDF module renders with its own libraries: imported when asked for.
-    from .pdf import report_pdf
-
     content = report_pdf(period=period, programme=programme, language=language)
     suffix = f"-{programme}" if programme else ""
     return _download(

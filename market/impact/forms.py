@@ -19,7 +19,8 @@ LAST_TWELVE_MONTHS = "12m"
 THIS_YEAR = "this-year"
 LAST_YEAR = "last-year"
 CUSTOM = "custom"
-QUARTER = re.compile(r"^(?P<year>\d{4})-Q(?P<number>[1-4])$")
+# A quarter of this century; fullmatch, so no trailing newline slips in.
+QUARTER = re.compile(r"(?P<year>20\d{2})-Q(?P<number>[1-4])")
 
 
 def quarter_key(year: int, number: int) -> str:
@@ -28,7 +29,7 @@ def quarter_key(year: int, number: int) -> str:
 
 def parse_quarter(text: str) -> Period | None:
     """ "2026-Q3" as a Period; None when `text` is not a quarter."""
-    match = QUARTER.match(text or "")
+    match = QUARTER.fullmatch(text or "")
     if not match:
         return None
     return Period.quarter(int(match["year"]), int(match["number"]))
@@ -81,6 +82,12 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+# The platform's records begin in this century; a day outside these years is
+# a typing mistake (and year 9999 would overflow the period's end).
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+
+
 class ReportForm(forms.Form):
     """A period (a preset, or first and last days) and a programme."""
 
@@ -125,6 +132,12 @@ class ReportForm(forms.Form):
         if last < first:
             self.add_error("last", _("The last day cannot be before the first day."))
             return data
+        if first.year < EARLIEST_YEAR or last.year > LATEST_YEAR:
+            raise forms.ValidationError(
+                _("Choose days between %(first)s and %(last)s.")
+                % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+                code="out_of_range",
+            )
         try:
             limit = first.replace(year=first.year + LONGEST_SPAN_YEARS)
         except ValueError:  # 29 February

@@ -220,6 +220,16 @@ def test_a_resident_sees_nothing(client, owner):
             "programme",
             "Select a valid choice. opera is not one of the available choices.",
         ),
+        (
+            {"period": "custom", "first": "9998-06-01", "last": "9999-12-31"},
+            "__all__",
+            "Choose days between 2000 and 2100.",
+        ),
+        (
+            {"period": "custom", "first": "0001-01-01", "last": "0001-01-02"},
+            "__all__",
+            "Choose days between 2000 and 2100.",
+        ),
     ],
 )
 def test_a_bad_period_or_programme_is_a_form_error(
@@ -324,6 +334,9 @@ def test_the_report_downloads_as_excel(client, reports_user):
         {"quarter": "2026-Q3", "language": "de"},
         {"quarter": "2026-Q3"},
         {"quarter": "2026-Q3", "language": "en", "programme": "opera"},
+        {"quarter": "2026-Q3\n", "language": "en"},
+        {"quarter": "0000-Q1", "language": "en"},
+        {"quarter": "9999-Q1", "language": "en"},
     ],
 )
 def test_the_pdf_refuses_a_bad_quarter_or_language(client, reports_user, query):
