@@ -45,6 +45,7 @@ from market.payouts.models import Payout, PayoutStatus, Rail
 from market.payouts.services import payout_mark_paid, payout_run_create
 from market.residents.models import Resident
 
+from .localize import localized_page
 from .records import demo_user
 from .shipping import _place
 
@@ -263,39 +264,99 @@ def _learners(rng, month_starts) -> int:
     return enrolled
 
 
+# Events of last year: (months ago, series, online, {language: (title, city)}).
 PAST_EVENTS = [
-    # (months ago, series, title, city, online)
-    (10, "creative-talks", "Creative Talks: Musiqi və texnologiya", "Bakı", False),
-    (8, "creative-talks", "Creative Talks: Gəncədə oyun dizaynı", "Gəncə", False),
-    (6, "ai4art", "Ai4Art: Süni intellekt və xalça naxışı", "", True),
-    (4, "creative-talks", "Creative Talks: Şəkidə sənətkarlıq", "Şəki", False),
-    (2, "workshop", "Emalatxana: Səs yazısı", "Bakı", False),
+    (
+        10,
+        "creative-talks",
+        False,
+        {
+            "az": ("Creative Talks: Musiqi və texnologiya", "Bakı"),
+            "en": ("Creative Talks: Music and technology", "Baku"),
+            "ru": ("Creative Talks: Музыка и технологии", "Баку"),
+        },
+    ),
+    (
+        8,
+        "creative-talks",
+        False,
+        {
+            "az": ("Creative Talks: Gəncədə oyun dizaynı", "Gəncə"),
+            "en": ("Creative Talks: Game design in Ganja", "Ganja"),
+            "ru": ("Creative Talks: Геймдизайн в Гяндже", "Гянджа"),
+        },
+    ),
+    (
+        6,
+        "ai4art",
+        True,
+        {
+            "az": ("Ai4Art: Süni intellekt və xalça naxışı", ""),
+            "en": ("Ai4Art: Artificial intelligence and carpet patterns", ""),
+            "ru": ("Ai4Art: Искусственный интеллект и ковровый узор", ""),
+        },
+    ),
+    (
+        4,
+        "creative-talks",
+        False,
+        {
+            "az": ("Creative Talks: Lənkəranda sənətkarlıq", "Lənkəran"),
+            "en": ("Creative Talks: Crafts in Lankaran", "Lankaran"),
+            "ru": ("Creative Talks: Ремёсла в Ленкорани", "Ленкорань"),
+        },
+    ),
+    (
+        2,
+        "workshop",
+        False,
+        {
+            "az": ("Emalatxana: Səs yazısı", "Bakı"),
+            "en": ("Workshop: Sound recording", "Baku"),
+            "ru": ("Мастер-класс: Звукозапись", "Баку"),
+        },
+    ),
 ]
 
 
 def _past_events(month_starts) -> None:
-    index = EventIndexPage.objects.filter(locale__language_code="az").first()
+    """Last year's talks and workshops, in three languages."""
+    index = (
+        EventIndexPage.objects.filter(
+            locale__language_code="az", depth=3, slug="tedbirler"
+        ).first()
+        or EventIndexPage.objects.filter(locale__language_code="az").first()
+    )
     if index is None:
         return
-    for months_ago, series, title, city, online in PAST_EVENTS:
-        slug = f"kecmis-{months_ago}"
-        if EventPage.objects.filter(slug=slug).exists():
-            continue
+    for months_ago, series, online, names in PAST_EVENTS:
         starts_at = month_starts[-months_ago] + datetime.timedelta(days=10, hours=9)
-        event = EventPage(
-            title=title,
-            slug=slug,
-            intro=title,
-            series=series,
-            starts_at=starts_at,
-            ends_at=starts_at + datetime.timedelta(hours=2),
-            city=city,
-            online=online,
-            venue="" if online else "Kreativ Mərkəz",
-            capacity=40,
+
+        def fields(texts: dict, starts_at=starts_at, series=series, online=online):
+            return {
+                "title": texts["title"],
+                "intro": texts["title"],
+                "series": series,
+                "starts_at": starts_at,
+                "ends_at": starts_at + datetime.timedelta(hours=2),
+                "city": texts["city"],
+                "online": online,
+                "venue": "",
+                "capacity": 40,
+                "registration_open": False,
+            }
+
+        texts = {
+            language: {"title": title, "city": city}
+            for language, (title, city) in names.items()
+        }
+        localized_page(
+            index,
+            EventPage,
+            slug=f"kecmis-tedbir-{months_ago}",
+            texts=texts,
+            fields=fields,
         )
-        index.add_child(instance=event)
-        event.save_revision().publish()
 
 
 def _events(rng) -> int:

@@ -28,6 +28,7 @@ from cms.models import (
     CourseLandingPage,
     EventIndexPage,
     HomePage,
+    ImpactPage,
     PartnerOrganisation,
     ProgrammePage,
     StandardPage,
@@ -320,8 +321,10 @@ def test_staff_create_a_home_page_with_a_carousel_of_chosen_products(
                 StudioIndexPage,
                 StandardPage,
                 ContactPage,
+                ImpactPage,
             },
         ),
+        (ImpactPage, {HomePage}, set()),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )

@@ -23,6 +23,7 @@ from cms.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    ImpactPage,
     PartnerOrganisation,
     ProgrammePage,
     SiteSettings,
@@ -52,6 +53,7 @@ PAGE_TYPES = [
     StudioPage,
     StandardPage,
     ContactPage,
+    ImpactPage,
 ]
 # Pages of each type on each site, in each language.
 EXPECTED_PAGES = {
@@ -61,13 +63,15 @@ EXPECTED_PAGES = {
         StoryIndexPage: 1,
         StoryPage: 6,
         EventIndexPage: 1,
-        EventPage: 4,
+        # Four of the demo, five of last year's history (market/demo/history.py).
+        EventPage: 9,
         CourseIndexPage: 0,
         CourseLandingPage: 0,
         StudioIndexPage: 1,
         StudioPage: 4,
         StandardPage: 4,
         ContactPage: 1,
+        ImpactPage: 1,
     },
     "edu": {
         HomePage: 1,
@@ -82,6 +86,7 @@ EXPECTED_PAGES = {
         StudioPage: 0,
         StandardPage: 1,
         ContactPage: 1,
+        ImpactPage: 1,
     },
 }
 
@@ -321,7 +326,15 @@ def test_events_stay_upcoming_with_one_past(demo, client):
         ("creative-talks", False, "Ganja", 80),
     ]
     assert all(event.registration_open for event in upcoming)
-    assert [(e.city, e.registration_open) for e in past] == [("Shaki", False)]
+    # The demo's past talk, then last year's history, newest first.
+    assert [(e.city, e.registration_open) for e in past] == [
+        ("Shaki", False),
+        ("Baku", False),
+        ("Lankaran", False),
+        ("", False),
+        ("Ganja", False),
+        ("Baku", False),
+    ]
     edu_events = EventPage.objects.descendant_of(_home("edu", "az"))
     assert sorted(edu_events.values_list("series", "city")) == [
         ("ai4art", "Lənkəran"),
