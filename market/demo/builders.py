@@ -44,6 +44,7 @@ from market.residents.models import Resident, ResidentStatus
 from market.residents.services import digital_file_add
 
 from . import data, page_data
+from .history import demo_history
 from .images import logo_image, product_image
 from .learning import demo_learning
 from .localize import localized_page
@@ -580,6 +581,7 @@ def load_demo() -> DemoSummary:
         demo_parcels(buyer_email=BUYER_EMAIL, staff_email=STAFF_EMAIL)
         demo_learning()
         demo_pages()
+        demo_history()
     # Every save above was indexed through the outbox; a rebuild makes sure
     # (and is what an existing deployment runs after loading data).
     call_command("search_rebuild", stdout=io.StringIO())

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import (
     BooleanField,
@@ -47,7 +48,6 @@ from oscar.apps.partner.models import StockRecord
 from catalogue.kinds import DIGITAL
 from catalogue.licences import TIER_NAMES, TIER_ORDER
 from catalogue.models import ProductAttributeValue, ProductClass
-from cms.models.events import EventRegistration, RegistrationStatus
 from market.export.countries import country_name
 from market.export.models import Parcel, ParcelStatus
 from market.learning.models import (
@@ -675,12 +675,16 @@ def _where(registration_row: dict) -> str:
 def events_table(*, period: Period, programme: str = "") -> Table:
     """Registrations and attendance of events held in the period, by series
     and by where they were held (the capital, the regions, online)."""
-    from cms.models.events import SERIES_CHOICES
-
+    # The events' pages are content (cms), which shows these figures: read
+    # through the app registry, so neither package imports the other's
+    # modules in a circle.
+    event_model = apps.get_model("cms", "EventPage")
+    registrations_model = apps.get_model("cms", "EventRegistration")
+    series_choices = event_model._meta.get_field("series").choices
     rows_by_key: dict[tuple[str, str], dict[str, int]] = {}
     registrations = (
-        EventRegistration.objects.filter(
-            status=RegistrationStatus.REGISTERED,
+        registrations_model.objects.filter(
+            status="registered",
             event__starts_at__gte=period.start,
             event__starts_at__lt=period.end,
         )
@@ -712,7 +716,7 @@ def events_table(*, period: Period, programme: str = "") -> Table:
         Column("attended", _("Attended"), "people"),
     ]
     rows = []
-    for series, series_label in SERIES_CHOICES:
+    for series, series_label in series_choices:
         for place, place_label in places:
             sums = rows_by_key.get((series, place))
             if sums:

@@ -204,3 +204,42 @@ def test_the_profile_keeps_a_region_only_with_consent(buyer):
     )
     buyer.refresh_from_db()
     assert buyer.get_full_name() == "Ləman Əliyeva"
+
+
+def test_the_profile_keeps_an_age_band_only_with_its_own_consent(buyer):
+    client = _client(buyer)
+    data = {
+        "first_name": "Ləman",
+        "last_name": "Əliyeva",
+        "language": "az",
+        "region": "guba-khachmaz",
+        "region_consent": "on",
+        "age_band": "14-17",
+    }
+
+    refused = client.post(reverse("learning:profile"), data)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["age_band_consent"] == [
+        "Yaş qrupunuzu qeyd etməyimizə icazə vermək üçün qutunu işarələyin və ya "
+        "boş saxlayın."
+    ]
+    assert not LearnerProfile.objects.filter(user=buyer).exists()
+
+    saved = client.post(reverse("learning:profile"), data | {"age_band_consent": "on"})
+    assert saved.status_code == 302
+    profile = LearnerProfile.objects.get(user=buyer)
+    assert (profile.age_band, profile.age_band_consent, profile.region) == (
+        "14-17",
+        True,
+        "guba-khachmaz",
+    )
+
+    # Withdrawing the age band's consent erases it and keeps the region.
+    withdrawn = client.post(reverse("learning:profile"), data | {"age_band": ""})
+    assert withdrawn.status_code == 302
+    profile.refresh_from_db()
+    assert (profile.age_band, profile.age_band_consent, profile.region) == (
+        "",
+        False,
+        "guba-khachmaz",
+    )
