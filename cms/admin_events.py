@@ -9,6 +9,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -79,6 +80,10 @@ class AttendanceColumn(Column):
         )
         context["mark_url"] = reverse(f"{URL_NAMESPACE}:attendance", args=[instance.pk])
         context["next_url"] = request.get_full_path() if request else ""
+        if request is not None:
+            # Wagtail renders a cell's template without the request, so the
+            # form's {% csrf_token %} would be empty: hand the token over.
+            context["csrf_token"] = get_token(request)
         return context
 
 

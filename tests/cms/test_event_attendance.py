@@ -1,6 +1,7 @@
 """Staff mark who came to an event; only a registered person, only once
 the event has begun, only with the right to change registrations."""
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -198,3 +199,23 @@ def test_the_listing_filters_by_attendance(client, past_event):
 
     assert [row.pk for row in attended.context["object_list"]] == [came.pk]
     assert [row.pk for row in missed.context["object_list"]] == [absent.pk]
+
+
+def test_the_listing_button_posts_with_its_own_csrf_token(past_event):
+    registration = _registration(past_event)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(
+        _door_keeper("view_eventregistration", "change_eventregistration")
+    )
+    listing = browser.get("/cms/event_registrations/").content.decode()
+    form = listing.split(f'action="{URL.format(registration.pk)}"')[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    before = timezone.now()
+
+    response = browser.post(
+        URL.format(registration.pk), {"attended": "1", "csrfmiddlewaretoken": token}
+    )
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert before <= registration.attended_at <= timezone.now()
