@@ -149,11 +149,13 @@ class EventRegistrationViewSet(ModelViewSet):
     filterset_class = EventRegistrationFilterSet
     search_fields = ["user__email"]
     search_backend_name = None
+    # Attendance next to the person: at the door, on a phone, the button is
+    # on screen without scrolling the table sideways.
     list_display = [
         Column("user_email", label=_("E-mail"), accessor="user.email"),
+        AttendanceColumn("attended_at", label=_("Attended")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("created_at", label=_("Registered at"), accessor=_created),
-        AttendanceColumn("attended_at", label=_("Attended")),
     ]
     list_export = [
         "event",
