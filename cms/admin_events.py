@@ -9,6 +9,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -79,6 +80,10 @@ class AttendanceColumn(Column):
         )
         context["mark_url"] = reverse(f"{URL_NAMESPACE}:attendance", args=[instance.pk])
         context["next_url"] = request.get_full_path() if request else ""
+        if request is not None:
+            # Wagtail renders a cell's template without the request, so the
+            # form's {% csrf_token %} would be empty: hand the token over.
+            context["csrf_token"] = get_token(request)
         return context
 
 
@@ -144,11 +149,13 @@ class EventRegistrationViewSet(ModelViewSet):
     filterset_class = EventRegistrationFilterSet
     search_fields = ["user__email"]
     search_backend_name = None
+    # Attendance next to the person: at the door, on a phone, the button is
+    # on screen without scrolling the table sideways.
     list_display = [
         Column("user_email", label=_("E-mail"), accessor="user.email"),
+        AttendanceColumn("attended_at", label=_("Attended")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("created_at", label=_("Registered at"), accessor=_created),
-        AttendanceColumn("attended_at", label=_("Attended")),
     ]
     list_export = [
         "event",

@@ -371,12 +371,20 @@ def _events(rng) -> int:
     for event in EventPage.objects.filter(
         starts_at__lt=now, locale__language_code="az"
     ).order_by("pk"):
-        for user in rng.sample(learners, k=min(len(learners), 12)):
+        for position, user in enumerate(rng.sample(learners, k=min(len(learners), 12))):
             registration, created = EventRegistration.objects.get_or_create(
                 event=event,
                 user=user,
                 defaults={"status": RegistrationStatus.REGISTERED},
             )
+            if created:
+                # People registered in the days before the event, not on the
+                # day the demo was built (no draw from rng: the year's other
+                # facts stay as they are).
+                EventRegistration.objects.filter(pk=registration.pk).update(
+                    created_at=event.starts_at
+                    - datetime.timedelta(days=2 + position % 10, hours=position)
+                )
             if created and rng.random() < 0.75:
                 EventRegistration.objects.filter(pk=registration.pk).update(
                     attended_at=event.starts_at + datetime.timedelta(minutes=5)

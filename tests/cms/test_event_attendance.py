@@ -1,11 +1,14 @@
 """Staff mark who came to an event; only a registered person, only once
 the event has begun, only with the right to change registrations."""
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.utils import timezone
 
 from cms.models import EventRegistration, RegistrationStatus
 from cms.services.events import EventRefused, registration_attendance_mark
@@ -105,6 +108,7 @@ def test_staff_with_the_change_right_mark_from_the_listing(client, past_event):
     )
 
     listing = client.get("/cms/event_registrations/")
+    before = timezone.now()
     response = client.post(
         URL.format(registration.pk),
         {"attended": "1", "next": "/cms/event_registrations/?status=registered"},
@@ -114,7 +118,7 @@ def test_staff_with_the_change_right_mark_from_the_listing(client, past_event):
     assert response.status_code == 302
     assert response["Location"] == "/cms/event_registrations/?status=registered"
     registration.refresh_from_db()
-    assert registration.attended_at is not None
+    assert before <= registration.attended_at <= timezone.now()
 
 
 def test_a_viewer_without_the_change_right_cannot_mark(client, past_event):
@@ -156,3 +160,62 @@ def test_an_outside_next_address_is_not_followed(client, past_event):
     )
 
     assert response["Location"] == "/cms/event_registrations/"
+
+
+def test_a_post_without_the_csrf_token_is_refused(past_event):
+    registration = _registration(past_event)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(
+        _door_keeper("view_eventregistration", "change_eventregistration")
+    )
+
+    response = browser.post(URL.format(registration.pk), {"attended": "1"})
+
+    assert response.status_code == 403
+    registration.refresh_from_db()
+    assert registration.attended_at is None
+
+
+def test_a_viewer_sees_the_attendance_without_the_buttons(client, past_event):
+    registration = _registration(past_event)
+    EventRegistration.objects.filter(pk=registration.pk).update(attended_at=BEGAN)
+    client.force_login(_door_keeper("view_eventregistration"))
+
+    body = client.get("/cms/event_registrations/").content.decode()
+
+    assert f'<time datetime="{BEGAN.isoformat()}">' in body
+    assert "Gəldi kimi qeyd et" not in body
+    assert f'action="{URL.format(registration.pk)}"' not in body
+
+
+def test_the_listing_filters_by_attendance(client, past_event):
+    came = _registration(past_event)
+    absent = _registration(past_event)
+    EventRegistration.objects.filter(pk=came.pk).update(attended_at=BEGAN)
+    client.force_login(_door_keeper("view_eventregistration"))
+
+    attended = client.get("/cms/event_registrations/?attended=true")
+    missed = client.get("/cms/event_registrations/?attended=false")
+
+    assert [row.pk for row in attended.context["object_list"]] == [came.pk]
+    assert [row.pk for row in missed.context["object_list"]] == [absent.pk]
+
+
+def test_the_listing_button_posts_with_its_own_csrf_token(past_event):
+    registration = _registration(past_event)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(
+        _door_keeper("view_eventregistration", "change_eventregistration")
+    )
+    listing = browser.get("/cms/event_registrations/").content.decode()
+    form = listing.split(f'action="{URL.format(registration.pk)}"')[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    before = timezone.now()
+
+    response = browser.post(
+        URL.format(registration.pk), {"attended": "1", "csrfmiddlewaretoken": token}
+    )
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert before <= registration.attended_at <= timezone.now()
