@@ -799,7 +799,9 @@ def public_figures() -> list[PublicFigure]:
         PublicFigure(
             "startups",
             _("Start-ups"),
-            residents.exclude(startup_name="").count(),
+            residents.exclude(startup_name="")
+            .exclude(programme=Programme.NONE)
+            .count(),
             _("Residents with a start-up from the Centre's programmes."),
         ),
         PublicFigure(

@@ -318,11 +318,13 @@ def test_sponsored_seats_by_sponsor_and_region(clock):
 def test_public_figures_hide_few_learners():
     ResidentFactory(startup_name="")
     ResidentFactory(startup_name="Oyun")
+    # A start-up name outside the Centre's programmes is not its start-up.
+    ResidentFactory(startup_name="Öz işim", programme=Programme.NONE)
     ResidentFactory(status=ResidentStatus.SUSPENDED)
 
     public = {figure.key: figure.value for figure in figures.public_figures()}
 
-    assert public["residents"] == 2
+    assert public["residents"] == 3
     assert public["startups"] == 1
     assert public["learners"] is SUPPRESSED
     assert public["certificates"] is SUPPRESSED
