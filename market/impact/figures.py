@@ -574,14 +574,14 @@ LEARNER_COLUMNS = [
 ]
 
 
-def learners_by_region_table(*, period: Period, programme: str = "") -> Table:
-    """Kreativ Edu learners by the region they gave (with consent)."""
-    columns = [Column("region", _("Region"), "text"), *LEARNER_COLUMNS]
-    rows = _learners_by("region", REGIONS, period)
+def _learners_table(*, key: str, title, first: Column, field: str, choices, period):
+    """Learners enrolled, completed and certified, by one profile field."""
+    columns = [first, *LEARNER_COLUMNS]
+    rows = _learners_by(field, choices, period)
     return protect(
         Table(
-            key="learners_region",
-            title=_("Learners by region"),
+            key=key,
+            title=title,
             definition=LEARNER_DEFINITION,
             columns=columns,
             rows=rows,
@@ -592,21 +592,27 @@ def learners_by_region_table(*, period: Period, programme: str = "") -> Table:
     )
 
 
+def learners_by_region_table(*, period: Period, programme: str = "") -> Table:
+    """Kreativ Edu learners by the region they gave (with consent)."""
+    return _learners_table(
+        key="learners_region",
+        title=_("Learners by region"),
+        first=Column("region", _("Region"), "text"),
+        field="region",
+        choices=REGIONS,
+        period=period,
+    )
+
+
 def learners_by_age_table(*, period: Period, programme: str = "") -> Table:
     """Kreativ Edu learners by the age band they gave (with consent)."""
-    columns = [Column("age", _("Age"), "text"), *LEARNER_COLUMNS]
-    rows = _learners_by("age_band", AGE_BANDS, period)
-    return protect(
-        Table(
-            key="learners_age",
-            title=_("Learners by age"),
-            definition=LEARNER_DEFINITION,
-            columns=columns,
-            rows=rows,
-            total=totals_row(columns, rows, TOTAL),
-            chart="enrolled",
-            notes=[LEARNER_NOTE],
-        )
+    return _learners_table(
+        key="learners_age",
+        title=_("Learners by age"),
+        first=Column("age", _("Age"), "text"),
+        field="age_band",
+        choices=AGE_BANDS,
+        period=period,
     )
 
 
