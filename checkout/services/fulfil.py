@@ -47,6 +47,7 @@ from market.payouts.services import order_shares_record
 from ..models import CheckoutPayment, CheckoutStatus
 from . import emails
 from .amounts import charge_amount, prepared, shipping_parts
+from .bookings import bookings_place
 from .errors import BUSINESS_REFUSALS, FulfilmentPostponed
 from .holds import basket_check, holds_place, holds_release
 
@@ -146,6 +147,7 @@ def place_and_record(payment: CheckoutPayment) -> None:
     basket_check(basket)
     holds_place(payment=payment, basket=basket, now=now)
     order = _place_order(payment, basket)
+    bookings_place(order=order, now=now)
     payment.status = CheckoutStatus.PLACED
     payment.order = order
     payment.save(update_fields=["status", "order", "updated_at"])

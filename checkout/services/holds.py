@@ -4,7 +4,8 @@ hold into the order's allocation when it is placed.
 A hold is a `catalogue.StockHold` per stock record, keyed by the checkout
 payment ("checkout:<id>"), that counts until the payment's `expires_at`:
 nobody has to release it for the units to come back. Course seats are held
-through Kreativ Edu's rules (market.learning.services.seats). Before
+through Kreativ Edu's rules (market.learning.services.seats), studio
+bookings through the studios' (checkout.services.bookings). Before
 anything is held, every line must pass the one rule "may this be sold now"
 and the buyer's limits: units of one product held across their open
 checkouts (MARKET_HOLD_LIMITS, by kind) and open checkouts at once
@@ -18,6 +19,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from oscar.apps.basket.models import Basket
@@ -41,6 +43,7 @@ from market.residents.selectors import listing_refusal
 from market.residents.strategy import hold_limit
 
 from ..models import CheckoutPayment, CheckoutStatus
+from .bookings import booking_line_refusal, bookings_hold, is_booking_line
 from .errors import CheckoutRefused, OutOfStock
 
 
@@ -79,8 +82,13 @@ def _limit_message(product, limit: int) -> str:
 def basket_check(basket: Basket) -> None:
     """Every line may be sold now (the one rule) in the quantity asked for
     (the limit of its kind). Raises CheckoutRefused with the first reason."""
+    now = timezone.now()
     for line in basket.all_lines():
-        reason = listing_refusal(line.product, line.stockrecord)
+        if is_booking_line(line):
+            # A studio booking: the Centre sells it; its own rule decides.
+            reason = booking_line_refusal(line, user=basket.owner, now=now)
+        else:
+            reason = listing_refusal(line.product, line.stockrecord)
         if reason is not None:
             raise CheckoutRefused(reason)
         limit = hold_limit(line.product)
@@ -188,6 +196,7 @@ def holds_take(*, payment: CheckoutPayment, basket: Basket, now: datetime) -> No
         ):
             raise _out_of_stock(record, now)
     stock_announce(records)
+    bookings_hold(payment=payment, basket=basket, now=now)
 
 
 def holds_release(payment: CheckoutPayment) -> None:

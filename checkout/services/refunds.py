@@ -17,6 +17,7 @@ from oscar.apps.order.models import Line
 
 from market.alerts.models import AlertKind
 from market.alerts.services import alert_raise
+from market.bookings.services import bookings_cancel_for_line
 from market.downloads.services import download_grants_revoke
 from market.export.models import Parcel, ParcelStatus
 from market.export.services import may_move, order_status_follow
@@ -171,6 +172,7 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
     line_refund_record(line=line, amount=total, key=key)
     download_grants_revoke(line=line, reason=reason)
     seats_cancel_for_line(line=line, quantity=quantity)
+    bookings_cancel_for_line(line=line)
     if line.product and line.product.get_product_class().track_stock:
         shipped = (
             hasattr(line, "fulfilment") or line.parcels.filter(status__in=SENT).exists()

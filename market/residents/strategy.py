@@ -11,13 +11,19 @@ through market.class_loading (docs/adr/0010-one-availability-rule.md).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from oscar.apps.partner import availability
+from oscar.apps.partner import availability, prices
 from oscar.apps.partner import strategy as oscar_strategy
 
 from catalogue.stock import units_free
+from market.bookings.listing import BOOKING_OPTION_CODE, is_studio_time
+from market.bookings.models import Booking
+from market.bookings.services import booking_refusal_for_payment
 
 from .selectors import listing_refusal
 
@@ -110,6 +116,9 @@ class MarketStrategy(
     def _availability(self, product, stockrecord):
         if not stockrecord:
             return availability.Unavailable()
+        if is_studio_time(product):
+            # Only through a booking (`fetch_for_line`): never by its id.
+            return NotOnSale(_("Studio time is booked from the studio's calendar."))
         reason = listing_refusal(product, stockrecord)
         if reason is not None:
             return NotOnSale(reason)
@@ -117,6 +126,29 @@ class MarketStrategy(
             return Limited(availability.Available(), hold_limit(product))
         policy = availability.StockRequired(units_free(stockrecord))
         return Limited(policy, hold_limit(product))
+
+    def fetch_for_line(self, line, stockrecord=None):
+        """A studio booking's line costs what the booking costs and may be
+        bought, once, by its booker while the booking waits for payment
+        (market.bookings); every other line is Oscar's."""
+        if not is_studio_time(line.product):
+            return super().fetch_for_line(line, stockrecord)
+        info = self.fetch_for_product(line.product, stockrecord)
+        booking = None
+        for attribute in line.attributes.all():
+            if attribute.option.code == BOOKING_OPTION_CODE:
+                booking = Booking.objects.filter(reference=str(attribute.value)).first()
+        user = line.basket.owner or getattr(self, "user", None)
+        reason = booking_refusal_for_payment(booking, user=user, now=timezone.now())
+        if booking is None:
+            return info
+        price = prices.FixedPrice(
+            currency="AZN", excl_tax=booking.price, tax=Decimal("0.00")
+        )
+        policy = NotOnSale(reason) if reason else Limited(availability.Available(), 1)
+        return oscar_strategy.PurchaseInfo(
+            price=price, availability=policy, stockrecord=info.stockrecord
+        )
 
     def parent_availability_policy(self, product, children_stock):
         reason = listing_refusal(product)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "market.alerts.apps.AlertsConfig",
     "market.ops.apps.OpsConfig",
     "market.impact.apps.ImpactConfig",
+    "market.bookings.apps.BookingsConfig",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),
@@ -478,6 +479,11 @@ MARKET_HOLD_LIMITS = {
     "course": 1,
 }
 MARKET_CHECKOUT_OPEN_LIMIT = env.int("MARKET_CHECKOUT_OPEN_LIMIT", default=2)
+# Studios: how long an unpaid booking holds its slot before the checkout
+# begins (the checkout then holds it as long as its payment), and how many
+# such holds one person may have at once.
+MARKET_BOOKING_HOLD_MINUTES = env.int("MARKET_BOOKING_HOLD_MINUTES", default=20)
+MARKET_BOOKING_HOLDS_LIMIT = env.int("MARKET_BOOKING_HOLDS_LIMIT", default=3)
 # Kreativ Edu: how long a seat offered to the first learner on a waitlist is
 # kept for them before it passes to the next (`manage.py learning_waitlist`).
 MARKET_WAITLIST_OFFER_HOURS = env.int("MARKET_WAITLIST_OFFER_HOURS", default=24)
