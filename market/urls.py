@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("shop/downloads/", include("market.downloads.urls")),
     path("shop/residents/", include("market.residents.urls")),
     path("learning/", include("market.learning.urls")),
+    path("studios/", include("market.bookings.urls")),
     path("site/", include("cms.urls")),
     path("shop/", include(_shop_urls())),
     path("", include(wagtail_urls)),
