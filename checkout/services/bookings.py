@@ -24,6 +24,7 @@ from market.bookings.listing import (
 from market.bookings.models import Booking, Room
 from market.bookings.rules import BookingRefused
 
+from .amounts import prepared
 from .errors import CheckoutRefused, OutOfStock
 from .refunds import order_line_refund
 
@@ -49,6 +50,8 @@ def booking_basket_add(*, basket: Basket, booking: Booking) -> None:
     """Put a held booking into its booker's basket: one line of the room's
     listing, at the booking's price. Adding it twice changes nothing."""
     product = booking.room.product or room_listing_ensure(room=booking.room)
+    if not basket.has_strategy:
+        basket = prepared(basket, booking.booker)
     line, _created = basket.add_product(
         product,
         1,
