@@ -25,3 +25,21 @@ def order_extras(context, order):
             "pk"
         ),
     }
+
+
+@register.filter
+def studio_booking(line):
+    """The studio booking a basket or order line pays for, or None (a
+    query only for studio time lines)."""
+    from checkout.services.bookings import booking_of_line, is_booking_line
+
+    product = getattr(line, "product", None)
+    if product is None or not is_booking_line(line):
+        return None
+    return booking_of_line(line)
+
+
+@register.inclusion_tag("market/bookings/includes/line_booking.html")
+def line_booking(booking):
+    """Room, day and hours of a booking under its basket or order line."""
+    return {"booking": booking}
