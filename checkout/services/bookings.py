@@ -18,7 +18,7 @@ from market.bookings import services as booking_services
 from market.bookings.listing import (
     BOOKING_OPTION_CODE,
     booking_option,
-    is_studio_time,
+    is_studio_sku,
     room_listing_ensure,
 )
 from market.bookings.models import Booking, Room
@@ -42,7 +42,12 @@ def booking_of_line(line) -> Booking | None:
 
 
 def is_booking_line(line) -> bool:
-    return is_studio_time(line.product)
+    """A basket line (its stock record's SKU) or an order line (its own SKU)
+    of a room's studio time listing: no query."""
+    record = getattr(line, "stockrecord", None)
+    if hasattr(line, "partner_sku"):
+        return is_studio_sku(line.partner_sku)
+    return record is not None and is_studio_sku(record.partner_sku)
 
 
 @transaction.atomic
@@ -96,7 +101,7 @@ def bookings_place(*, order, now: datetime) -> None:
     """The order is being placed (inside its transaction): each booking line
     confirms its booking. Raises OutOfStock if a slot was lost."""
     for line in order.lines.all():
-        if not is_studio_time(line.product):
+        if not is_booking_line(line):
             continue
         booking = booking_of_line(line)
         if booking is None:

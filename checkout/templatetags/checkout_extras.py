@@ -33,8 +33,7 @@ def studio_booking(line):
     query only for studio time lines)."""
     from checkout.services.bookings import booking_of_line, is_booking_line
 
-    product = getattr(line, "product", None)
-    if product is None or not is_booking_line(line):
+    if not is_booking_line(line):
         return None
     return booking_of_line(line)
 

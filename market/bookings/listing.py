@@ -16,6 +16,10 @@ from catalogue.models import Option, Product, ProductClass, ReviewStatus
 from .models import Room
 
 CENTRE_PARTNER_CODE = "centre"
+# The stock record (and so the order line) of a room's listing carries this
+# SKU prefix: pages tell a studio line from the rows they already hold,
+# without a query per line.
+STUDIO_SKU_PREFIX = "STUDIO-"
 BOOKING_OPTION_CODE = "studio-booking"
 
 TITLES = {
@@ -50,7 +54,7 @@ def room_listing_ensure(*, room: Room) -> Product:
             structure=Product.STANDALONE,
             product_class=ProductClass.objects.get(slug=SERVICE),
             title=TITLES["az"] % room.name,
-            upc=f"STUDIO-{room.pk}",
+            upc=f"{STUDIO_SKU_PREFIX}{room.pk}",
             is_public=False,
             is_discountable=False,
             review_status=ReviewStatus.LIVE,
@@ -73,11 +77,7 @@ def room_listing_ensure(*, room: Room) -> Product:
     return product
 
 
-def is_studio_time(product) -> bool:
-    """Whether `product` is a room's studio time listing (one query the
-    first time per product; cached on it)."""
-    if product is None or product.pk is None:
-        return False
-    if not hasattr(product, "_is_studio_time"):
-        product._is_studio_time = Room.objects.filter(product_id=product.pk).exists()
-    return product._is_studio_time
+def is_studio_sku(sku: str | None) -> bool:
+    """Whether a stock record's (or an order line's) SKU is a room's studio
+    time listing's."""
+    return bool(sku) and sku.startswith(STUDIO_SKU_PREFIX)

@@ -21,7 +21,7 @@ from oscar.apps.partner import availability, prices
 from oscar.apps.partner import strategy as oscar_strategy
 
 from catalogue.stock import units_free
-from market.bookings.listing import BOOKING_OPTION_CODE, is_studio_time
+from market.bookings.listing import BOOKING_OPTION_CODE, is_studio_sku
 from market.bookings.models import Booking
 from market.bookings.services import booking_refusal_for_payment
 
@@ -116,7 +116,7 @@ class MarketStrategy(
     def _availability(self, product, stockrecord):
         if not stockrecord:
             return availability.Unavailable()
-        if is_studio_time(product):
+        if is_studio_sku(stockrecord.partner_sku):
             # Only through a booking (`fetch_for_line`): never by its id.
             return NotOnSale(_("Studio time is booked from the studio's calendar."))
         reason = listing_refusal(product, stockrecord)
@@ -131,7 +131,8 @@ class MarketStrategy(
         """A studio booking's line costs what the booking costs and may be
         bought, once, by its booker while the booking waits for payment
         (market.bookings); every other line is Oscar's."""
-        if not is_studio_time(line.product):
+        record = stockrecord or line.stockrecord
+        if record is None or not is_studio_sku(record.partner_sku):
             return super().fetch_for_line(line, stockrecord)
         info = self.fetch_for_product(line.product, stockrecord)
         booking = None
