@@ -43,6 +43,19 @@ class EquipmentChoices(forms.ModelMultipleChoiceField):
         self.language = language
         super().__init__(*args, **kwargs)
 
+    def _check_values(self, value):
+        # Ids the database could not even hold (a 500 on SQLite and
+        # PostgreSQL alike) are refused here, like any unknown id.
+        for item in value:
+            text = str(item)
+            if not text.isdigit() or len(text) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:20]},
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj: Equipment) -> str:
         return _("%(name)s (%(price)s AZN an hour)") % {
             "name": obj.name_in(self.language),

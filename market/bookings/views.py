@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import get_language
@@ -90,12 +91,12 @@ def _what_comes_back(booking: Booking, now: datetime) -> str:
     if booking.paid_by == PaidBy.QUOTA:
         if in_time:
             return _("The %(hours)s free hours come back to your month's quota.") % {
-                "hours": formats.number_format(booking.hours)
+                "hours": floatformat(booking.hours, -2)
             }
         return _(
             "It is past the free cancellation time: the %(hours)s free hours "
             "count as used."
-        ) % {"hours": formats.number_format(booking.hours)}
+        ) % {"hours": floatformat(booking.hours, -2)}
     if booking.paid_by == PaidBy.CHECKOUT:
         if in_time:
             return _("The %(price)s AZN you paid is refunded to your card.") % {
@@ -214,7 +215,7 @@ class RoomView(View):
             messages.success(
                 request,
                 _("Booked: %(hours)s of your free hours. See you at the studio!")
-                % {"hours": formats.number_format(booking.hours)},
+                % {"hours": floatformat(booking.hours, -2)},
             )
             return redirect("bookings:detail", reference=booking.reference)
         messages.info(
