@@ -37,10 +37,7 @@ def _event(booking: Booking, *, host: str, now: datetime) -> list[str]:
         equipment = [
             row.equipment.name_in(language) for row in booking.equipment_rows.all()
         ]
-        if booking.uses_room:
-            summary = _("Studio: %(room)s") % {"room": room}
-        else:
-            summary = _("Studio equipment: %(items)s") % {"items": ", ".join(equipment)}
+        summary = room if booking.uses_room else ", ".join(equipment)
         location = _("%(room)s, Creative Centre") % {"room": room}
         details = [_("Booking %(reference)s") % {"reference": booking.short_reference}]
         if booking.uses_room and equipment:
