@@ -60,7 +60,7 @@ def _calendar(room: Room, week: date, now: datetime, chosen: str) -> list[dict]:
     return [
         {
             "day": day.day,
-            "label": formats.date_format(day.day, "l, j F"),
+            "label": formats.date_format(day.day, "l, j E"),
             "closed_reason": day.closed_reason,
             "slots": [
                 {
