@@ -345,6 +345,9 @@ class BookingCancelView(LoginRequiredMixin, View):
 
     def post(self, request, reference):
         booking = _own_booking(request, reference)
+        if booking.status in (BookingStatus.CANCELLED, BookingStatus.LAPSED):
+            messages.error(request, _("This booking can no longer be cancelled."))
+            return redirect("bookings:detail", reference=booking.reference)
         reason = request.POST.get("reason", "")[:500]
         try:
             result = booking_cancel(booking=booking, by=request.user, reason=reason)

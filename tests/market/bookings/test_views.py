@@ -398,6 +398,9 @@ def test_a_resident_cancels_in_time_and_gets_the_hours_back(
     )
     room_page = client.get(_room_url(room, tuesday)).content.decode()
     assert "Xalça Atelier: 10 of 10 free hours left this month." in room_page
+    again = client.post(_en("bookings:cancel", booking.reference), follow=True)
+    assert "This booking can no longer be cancelled." in again.content.decode()
+    assert OutgoingEmail.objects.filter(subject__contains="cancelled").count() == 1
 
 
 def test_after_the_cut_off_the_page_says_nothing_comes_back(
