@@ -67,6 +67,7 @@ def _calendar(room: Room, week: date, now: datetime, chosen: str) -> list[dict]:
                     "value": start_value(slot.starts_at, room),
                     "label": rules.local(room, slot.starts_at).strftime("%H:%M"),
                     "free": slot.free,
+                    "past": slot.starts_at <= now,
                     "peak": slot.peak,
                     "checked": start_value(slot.starts_at, room) == chosen,
                 }

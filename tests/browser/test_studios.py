@@ -153,7 +153,7 @@ def test_screenshots_of_the_room_and_my_bookings(browser, live_server, owner, tm
     from market.bookings.services import SlotRequest, booking_create
     from tests.factories.studios import baku
 
-    booking_create(
+    booking = booking_create(
         request=SlotRequest(room_id=room.pk, starts_at=baku(tuesday, 12), minutes=120),
         booker=owner,
     )
@@ -175,5 +175,10 @@ def test_screenshots_of_the_room_and_my_bookings(browser, live_server, owner, tm
             page.screenshot(
                 path=str(folder / f"mine-{language}-{width}.png"), full_page=True
             )
+            detail = _url("bookings:cancel", booking.reference, language=language)
+            page.goto(live_server.url + detail)
+            page.screenshot(
+                path=str(folder / f"cancel-{language}-{width}.png"), full_page=True
+            )
         context.close()
-    assert len(list(folder.glob("*.png"))) >= 12
+    assert len(list(folder.glob("*.png"))) == 18
