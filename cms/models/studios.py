@@ -1,19 +1,19 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from market.bookings.display import weekly_hours
+
+# One list of studio kinds: the rooms' and the pages'.
+from market.bookings.models import STUDIO_KINDS
+from market.bookings.selectors import rooms_of_kind
+
 from ..blocks import BodyBlock, ImageBlock
 from ..choosers import ProductChooserBlock
 from .base import SitePage
-
-STUDIO_KINDS = [
-    ("photo-video", _("Photo and video")),
-    ("sound", _("Sound recording")),
-    ("animation", _("Animation")),
-    ("dance", _("Dance")),
-]
 
 
 class StudioIndexPage(SitePage):
@@ -36,8 +36,9 @@ class StudioIndexPage(SitePage):
 
 class StudioPage(SitePage):
     """One studio (photo and video, sound, animation, dance): what it has,
-    and the studio services that residents and outsiders book through the
-    shop."""
+    its rooms of the page's kind, read live from market.bookings (capacity,
+    equipment, prices, opening hours, a "Book" link to each room's week),
+    and any studio services sold through the shop."""
 
     kind = models.CharField(_("kind of studio"), max_length=20, choices=STUDIO_KINDS)
     equipment = RichTextField(
@@ -81,3 +82,22 @@ class StudioPage(SitePage):
         chosen = [block.value.pk for block in self.services if block.value]
         on_sale = {p.pk: p for p in public_products().filter(pk__in=chosen)}
         return [on_sale[pk] for pk in chosen if pk in on_sale]
+
+    def rooms(self):
+        """The bookable rooms of this studio's kind, as the page shows them."""
+        language = get_language()
+        return [
+            {
+                "room": room,
+                "name": room.name_in(language),
+                "description": room.description_in(language),
+                "equipment": room.equipment_in(language),
+                "equipment_items": [
+                    (item, item.name_in(language))
+                    for item in room.equipment_items.all()
+                    if item.is_active
+                ],
+                "hours": weekly_hours(room),
+            }
+            for room in rooms_of_kind(self.kind)
+        ]
