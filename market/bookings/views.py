@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from checkout.services.bookings import booking_basket_add, booking_cancel
+from market.payments.client import PaymentProviderError
 from market.residents.selectors import acting_resident
 
 from . import ics, rules, selectors, services
@@ -355,6 +356,16 @@ class BookingCancelView(LoginRequiredMixin, View):
         except (BookingRefused, ValidationError) as refusal:
             messages.error(
                 request, getattr(refusal, "message", None) or " ".join(refusal.messages)
+            )
+            return redirect("bookings:detail", reference=booking.reference)
+        except PaymentProviderError:
+            # The refund could not be made: the cancellation rolled back.
+            messages.error(
+                request,
+                _(
+                    "The refund could not be made just now, so nothing was "
+                    "cancelled. Please try again in a few minutes."
+                ),
             )
             return redirect("bookings:detail", reference=booking.reference)
         cancelled = result.booking

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.apps.basket.models import Basket
 
 from checkout.models import CheckoutPayment, CheckoutStatus, Refund
@@ -21,7 +21,7 @@ from market.payouts.models import LedgerEntry
 from market.payouts.selectors import order_ledger_sum
 from tests.factories import UserFactory
 from tests.factories.studios import baku, make_equipment, make_room, next_weekday
-from tests.stripe_fixtures import pay, place
+from tests.stripe_fixtures import closed_port, pay, place
 
 
 @pytest.fixture
@@ -244,3 +244,23 @@ def test_the_price_is_the_booking_s_in_the_basket(room, buyer, tuesday):
     assert line.unit_price_incl_tax == Decimal("30.00")
     assert line.get_warning() is None
     assert timezone.now() < booking.held_until
+
+
+def test_a_cancel_whose_refund_cannot_be_made_cancels_nothing(
+    paid_booking, buyer, settings
+):
+    booking, _payment, client = paid_booking
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{closed_port()}"
+    with translation.override("en"):
+        url = reverse("bookings:cancel", args=[booking.reference])
+
+    response = client.post(url, {"reason": "Trip"}, follow=True)
+
+    assert response.status_code == 200
+    assert (
+        "The refund could not be made just now, so nothing was cancelled."
+        in response.content.decode()
+    )
+    booking.refresh_from_db()
+    assert (booking.status, booking.refunded) == (BookingStatus.CONFIRMED, False)
+    assert Refund.objects.count() == 0
