@@ -8,7 +8,7 @@ from . import views
 app_name = "bookings"
 
 urlpatterns = [
-    path("rooms/<slug:slug>/", views.RoomView.as_view(), name="room"),
+    path("rooms/<slug:room_slug>/", views.RoomView.as_view(), name="room"),
     path("my-bookings/", views.MyBookingsView.as_view(), name="mine"),
     path("my-bookings/feed/renew/", views.FeedRenewView.as_view(), name="feed-renew"),
     path(

@@ -173,14 +173,14 @@ class RoomView(View):
         }
         return render(request, self.template_name, context)
 
-    def get(self, request, slug):
-        room = self._room(slug)
+    def get(self, request, room_slug):
+        room = self._room(room_slug)
         now = timezone.now()
         form = self._form(room, now) if request.user.is_authenticated else None
         return self._render(request, room, form, now=now)
 
-    def post(self, request, slug):
-        room = self._room(slug)
+    def post(self, request, room_slug):
+        room = self._room(room_slug)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         now = timezone.now()

@@ -45,7 +45,9 @@ from django.utils import timezone
 from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from catalogue.kinds import PHYSICAL
+from market.bookings.services import SlotRequest, booking_create, feed_for
 from tests.factories import course_product
+from tests.factories.studios import baku, make_room, next_weekday
 
 HUGE = "99999999999999999999999"
 LONG = "x" * 10_000
@@ -90,6 +92,10 @@ QUERY_NAMES = (
     "per_page",
     "id",
     "pk",
+    "week",
+    "day",
+    "date",
+    "room",
 )
 
 # One query string per kind of hostile value: every name gets it.
@@ -272,6 +278,15 @@ def demo(sites, catalogue, resident, owner, buyer, staff):
             )
         ],
     )
+    room = make_room(slug="ses-otagi")
+    booking = booking_create(
+        request=SlotRequest(
+            room_id=room.pk,
+            starts_at=baku(next_weekday(timezone.localdate(), 1), 12),
+            minutes=60,
+        ),
+        booker=buyer,
+    )
     order = OrderFactory(user=buyer)
     line = OrderLineFactory(
         order=order, product=catalogue[PHYSICAL], partner=resident.partner
@@ -291,6 +306,9 @@ def demo(sites, catalogue, resident, owner, buyer, staff):
         "product_class_slug": "physical",
         "section": "products",
         "course": str(course.pk),
+        "room_slug": room.slug,
+        "reference": str(booking.reference),
+        "token": feed_for(buyer).token,
     }
 
 
