@@ -19,6 +19,7 @@ from market.bookings.models import (
     Room,
 )
 from market.demo import studios
+from market.payouts.selectors import order_ledger_sum
 from market.residents.models import Programme
 from tests.factories import ResidentFactory, UserFactory
 
@@ -99,6 +100,7 @@ def test_a_week_of_bookings_of_every_kind(people):
             booking.booker,
         )
         assert booking.price > Decimal("0.00")
+        assert order_ledger_sum(order=line.order) == line.order.total_incl_tax
     assert Order.objects.count() == 9
     cancelled = week.get(status=BookingStatus.CANCELLED)
     assert (cancelled.paid_by, cancelled.refunded) == (PaidBy.QUOTA, True)
