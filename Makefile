@@ -16,7 +16,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run run-payments serve install demo test check format messages system-deps clean \
-	bench bench-100k bench-search bench-impact bench-learning browser-deps screenshots lighthouse \
+	bench bench-100k bench-search bench-impact bench-learning bench-studios browser-deps screenshots lighthouse \
 	up lint-deploy
 
 run: demo ## Migrate, load the demo and serve it on http://127.0.0.1:8000
@@ -132,6 +132,9 @@ bench-learning: install ## Kreativ Edu: 200 learners race for 50 seats (PostgreS
 	$(BIN)/python tests/bench/learning_bench.py --database postgres \
 		--postgres-url $(BENCH_POSTGRES_URL)
 	$(BIN)/python tests/bench/learning_bench.py --database sqlite
+
+bench-studios: install ## Studios: 30 and 100 people book one slot at once, and a quota race (PostgreSQL)
+	$(BIN)/python tests/bench/studio_race_bench.py --postgres-url $(BENCH_POSTGRES_URL)
 
 # Figures, not a test (tools/bench.py): the pages of both sites under gunicorn
 # on PostgreSQL (BENCH_POSTGRES_URL) and Redis (db 9 of 127.0.0.1:6379),

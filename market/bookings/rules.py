@@ -10,8 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import formats
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .models import Closure, Equipment, OpeningHours, Room
 
@@ -139,7 +139,8 @@ def check_equipment(room: Room, equipment: list[Equipment]) -> None:
     for item in equipment:
         if item.room_id != room.pk or not item.is_active:
             raise BookingRefused(
-                _("“%(name)s” cannot be booked with this room.") % {"name": item.name}
+                _("“%(name)s” cannot be booked with this room.")
+                % {"name": item.name_in(get_language())}
             )
 
 

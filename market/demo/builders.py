@@ -52,6 +52,7 @@ from .pages import demo_pages
 from .payouts import build_payout_profiles
 from .records import demo_licence, demo_listing, demo_resident, demo_user
 from .shipping import demo_parcels, demo_shipping_profiles
+from .studios import demo_studios
 
 QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -582,6 +583,7 @@ def load_demo() -> DemoSummary:
         demo_learning()
         demo_pages()
         demo_history()
+        demo_studios(staff_email=STAFF_EMAIL, buyer_email=BUYER_EMAIL)
     # Every save above was indexed through the outbox; a rebuild makes sure
     # (and is what an existing deployment runs after loading data).
     call_command("search_rebuild", stdout=io.StringIO())

@@ -14,8 +14,9 @@ from wagtail.models import Page, Site
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from catalogue.models import Product, ProductImage
-from cms.models import HomePage
+from cms.models import HomePage, StudioPage
 from market.accounts.models import User
+from market.bookings.models import Booking, PaidBy, Room
 from market.demo import builders, data, history, learning
 from market.export.models import Parcel, ShippingProfile
 from market.export.pricing import listing_profile, profile_countries
@@ -78,8 +79,14 @@ def test_residents_across_the_three_programmes(demo):
     assert {Programme.MUSIC, Programme.GAMETECH, Programme.CULTECH} <= programmes
 
 
+def _catalogue_parents():
+    """The demo's products, without the studios' "studio time" listings
+    (not for sale on their own)."""
+    return Product.objects.filter(parent__isnull=True, studio_room__isnull=True)
+
+
 def test_products_of_four_kinds_with_their_attributes(demo):
-    parents = Product.objects.filter(parent__isnull=True)
+    parents = _catalogue_parents()
 
     assert parents.count() == len(data.PRODUCTS) >= 60
     for kind in (PHYSICAL, DIGITAL, SERVICE, COURSE):
@@ -116,15 +123,15 @@ def test_courses_carry_capacity_language_and_sessions(demo):
 
 
 def test_every_product_has_a_generated_image_and_a_search_document(demo):
-    parents = Product.objects.filter(parent__isnull=True)
+    parents = _catalogue_parents()
 
     assert ProductImage.objects.count() == parents.count()
     # Every product is searchable but the course that has run (its
     # enrolment closed: not for sale, by the one availability rule).
     assert list(
-        Product.objects.filter(parent__isnull=True)
-        .exclude(pk__in=ProductDocument.objects.values("product_id"))
-        .values_list("upc", flat=True)
+        parents.exclude(
+            pk__in=ProductDocument.objects.values("product_id")
+        ).values_list("upc", flat=True)
     ) == [learning.PAST_COURSE]
     assert ProductDocument.objects.count() == parents.count() - 1
     image = ProductImage.objects.first()
@@ -179,7 +186,7 @@ def test_products_carry_their_titles_and_descriptions_in_three_languages(demo):
         listing_profile(prayer_rug)
     )
     assert not Product.objects.filter(parent__isnull=True, title_en="").exists()
-    assert not Product.objects.filter(parent__isnull=True, description_ru="").exists()
+    assert not _catalogue_parents().filter(description_ru="").exists()
 
 
 def test_licence_variants_are_named_in_three_languages(demo):
@@ -290,3 +297,20 @@ def test_the_history_is_made_once(demo):
 
     assert history.demo_history() == {}
     assert _row_counts() == before
+
+
+def test_every_studio_page_has_rooms_with_hours_and_a_week_of_bookings(demo):
+    kinds = set(StudioPage.objects.values_list("kind", flat=True))
+    week = Booking.objects.filter(
+        starts_at__gte=timezone.now() - timezone.timedelta(days=1),
+        starts_at__lt=timezone.now() + timezone.timedelta(days=8),
+    )
+
+    assert kinds == {"photo-video", "sound", "animation", "dance"}
+    for kind in kinds:
+        rooms = Room.objects.filter(kind=kind, is_active=True)
+        assert rooms.exists(), kind
+        assert all(room.opening_hours.count() == 7 for room in rooms), kind
+        assert week.filter(room__kind=kind).exists(), kind
+    assert set(week.values_list("paid_by", flat=True)) == set(PaidBy.values)
+    assert Room.objects.get(slug="reqs-zali").capacity == 20
