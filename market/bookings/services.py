@@ -508,6 +508,9 @@ def booking_move(
     if not reason.strip():
         raise BookingRefused(_("Say why the booking is moved."))
     current = Booking.objects.get(pk=booking.pk)
+    if current.paid_by == PaidBy.QUOTA and current.resident_id:
+        # Locked first (the one order): the move may spend another month's hours.
+        lock_resident(current.resident_id)
     target_id = room.pk if room is not None else current.room_id
     # Both rooms locked in id order (the one order), then the equipment.
     for room_id in sorted({current.room_id, target_id}):
@@ -541,6 +544,22 @@ def booking_move(
         except_booking=booking.pk,
         horizon=False,
     )
+    zone = rules.zone(target)
+    if (
+        booking.paid_by == PaidBy.QUOTA
+        and booking.resident_id
+        and selectors.month_range(zone, starts_at)
+        != selectors.month_range(zone, booking.starts_at)
+    ):
+        state = selectors.quota_state(booking.resident, moment=starts_at, now=now)
+        if booking.minutes > state.minutes_left:
+            raise BookingRefused(
+                _(
+                    "The resident's free hours for that month do not cover this "
+                    "booking (%(left)s hours left)."
+                )
+                % {"left": state.hours_left}
+            )
     before = (booking.room, booking.starts_at)
     booking.room = target
     booking.starts_at, booking.ends_at = starts_at, ends_at
@@ -576,6 +595,8 @@ def booking_check_in(
     else:
         if now < booking.starts_at - timedelta(hours=1):
             raise BookingRefused(_("Check-in opens an hour before the booking starts."))
+        if now >= booking.ends_at:
+            raise BookingRefused(_("This booking has ended; it cannot be checked in."))
         booking.checked_in_at = booking.checked_in_at or now
         booking.no_show = False
     booking.save(update_fields=["checked_in_at", "no_show"])

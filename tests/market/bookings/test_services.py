@@ -842,3 +842,39 @@ def test_a_held_booking_cancelled_frees_its_slot_and_is_no_refund(room, buyer, t
         False,
     )
     booking_create(request=_slot(room, baku(tuesday, 12)), booker=UserFactory())
+
+
+def test_check_in_after_the_end_is_refused(room, owner, staff, cultech_quota, tuesday):
+    booking = booking_create(request=_slot(room, baku(tuesday, 12)), booker=owner)
+
+    with translation.override("en"), pytest.raises(BookingRefused) as late:
+        booking_check_in(booking=booking, by=staff, now=baku(tuesday, 13))
+
+    assert late.value.message == "This booking has ended; it cannot be checked in."
+    booking.refresh_from_db()
+    assert booking.checked_in_at is None
+
+
+def test_a_move_into_another_month_asks_that_month_s_quota(
+    room, owner, resident, staff, tuesday
+):
+    make_quota(resident=resident, hours=2)
+    next_month = (tuesday.replace(day=1) + timedelta(days=32)).replace(day=10)
+    spent = booking_create(request=_slot(room, baku(next_month, 12), 120), booker=owner)
+    booking = booking_create(request=_slot(room, baku(tuesday, 12), 120), booker=owner)
+    assert (spent.paid_by, booking.paid_by) == (PaidBy.QUOTA, PaidBy.QUOTA)
+
+    with translation.override("en"), pytest.raises(BookingRefused) as refused:
+        booking_move(
+            booking=booking,
+            starts_at=baku(next_month, 15),
+            by=staff,
+            reason="Repairs",
+        )
+
+    assert refused.value.message == (
+        "The resident's free hours for that month do not cover this booking "
+        "(0.0 hours left)."
+    )
+    booking.refresh_from_db()
+    assert booking.starts_at == baku(tuesday, 12)
