@@ -161,6 +161,14 @@ class RoomDeleteView(RefusedDeleteMixin, generic.DeleteView):
             count,
         ) % {"count": count}
 
+    def get_usage_url(self):
+        # Only its own equipment refers to a room without bookings (and
+        # goes with it); the reference index would call it protected.
+        return None
+
+    def get_usage(self):
+        return None
+
     def delete_action(self):
         # Its equipment goes with it (none of it was ever booked: the room
         # has no bookings).
