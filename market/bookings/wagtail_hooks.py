@@ -299,6 +299,9 @@ class BookingViewSet(ModelViewSet):
     menu_label = _("Bookings")
     menu_order = 20
     url_prefix = "studios/bookings"
+    # Bookings are written under the rooms' locks: no reference index rows
+    # added to those transactions.
+    add_to_reference_index = False
     index_view_class = BookingIndexView
     filterset_class = BookingFilterSet
     copy_view_enabled = False

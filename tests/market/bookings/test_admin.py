@@ -10,10 +10,14 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.utils import timezone
+from oscar.apps.basket.models import Basket
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
+from checkout.models import Refund
+from checkout.services.bookings import booking_basket_add
 from market.bookings import services
 from market.bookings.models import (
     Booking,
@@ -25,8 +29,10 @@ from market.bookings.models import (
     Room,
 )
 from market.bookings.services import SlotRequest
+from market.residents.strategy import Selector
 from tests.factories import UserFactory
 from tests.factories.studios import baku, make_room
+from tests.stripe_fixtures import buy
 
 pytestmark = pytest.mark.django_db
 
@@ -507,6 +513,48 @@ def test_a_closure_cancels_exactly_the_bookings_it_covers(
     for untouched in (later, other_room):
         untouched.refresh_from_db()
         assert untouched.status == BookingStatus.CONFIRMED
+
+
+def test_a_closure_refunds_a_paid_booking_through_stripe(
+    client, stripe_settings, rates, staff, buyer, room, tuesday
+):
+    booking = services.booking_create(
+        request=SlotRequest(room_id=room.pk, starts_at=baku(tuesday, 10), minutes=60),
+        booker=buyer,
+    )
+    basket, _created = Basket.open.get_or_create(owner=buyer)
+    basket.strategy = Selector().strategy(user=buyer)
+    booking_basket_add(basket=basket, booking=booking)
+    client.force_login(buyer)
+    payment = buy(client, [])
+    booking.refresh_from_db()
+    assert (booking.status, booking.price) == (
+        BookingStatus.CONFIRMED,
+        Decimal("20.00"),
+    )
+    desk = Client()
+    desk.force_login(_in_english(staff))
+
+    response = desk.post(
+        "/cms/studios/closures/new/",
+        {
+            "room": room.pk,
+            "starts_at": f"{tuesday} 08:00",
+            "ends_at": f"{tuesday} 12:00",
+            "reason": "Su borusu partladı",
+        },
+    )
+
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert (booking.status, booking.refunded, booking.cancelled_by) == (
+        BookingStatus.CANCELLED,
+        True,
+        staff,
+    )
+    refund = Refund.objects.get(order=payment.order)
+    assert (refund.amount, refund.status) == (Decimal("20.00"), "succeeded")
+    assert refund.stripe_refund_id.startswith("re_")
 
 
 def test_a_closure_of_every_studio_cancels_in_each_room(
