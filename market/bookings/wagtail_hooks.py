@@ -35,6 +35,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from . import admin_views
 from .admin_forms import ClosureForm, OpeningHoursForm, QuotaForm, RoomForm
@@ -283,6 +284,24 @@ class BookingIndexView(IndexView):
             ),
             *super().columns,
         ]
+
+    @cached_property
+    def header_buttons(self):
+        buttons = [
+            *super().header_buttons,
+            HeaderButton(
+                _("Day and week"), url=reverse("studios:day"), icon_name="date"
+            ),
+        ]
+        if self.request.user.has_perm(admin_views.ADD_PERMISSION):
+            buttons.append(
+                HeaderButton(
+                    _("Book for the Centre"),
+                    url=reverse("studios:book"),
+                    icon_name="plus",
+                )
+            )
+        return buttons
 
     def get_base_queryset(self):
         return (

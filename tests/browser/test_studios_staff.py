@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from market.bookings import services
-from market.bookings.models import Booking, BookingStatus
+from market.bookings.models import Booking, BookingStatus, Room
 from market.bookings.services import SlotRequest
 from tests.factories import ResidentFactory, UserFactory
 from tests.factories.studios import baku, make_equipment, make_quota, make_room
@@ -132,6 +132,21 @@ def test_the_day_week_and_figures_fit_the_screen(page, live_server, studios, wid
     page.goto(f"{live_server.url}/cms/studios/figures/")
     assert _no_sideways_scroll(page)
     _shot(page, f"figures-{width}")
+
+    page.goto(f"{live_server.url}/cms/studios/bookings/")
+    assert page.locator("table.listing tbody tr").count() == 5
+    _shot(page, f"bookings-{width}")
+
+
+def test_a_room_and_its_opening_hours_on_one_page(page, live_server, studios):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _signed_in(page, live_server, studios["staff"])
+    room = Room.objects.get(slug="dance-a")
+
+    page.goto(f"{live_server.url}/cms/studios/rooms/edit/{room.pk}/")
+
+    assert page.locator("input[name$='-opens']").count() == 7
+    _shot(page, "room-1366")
 
 
 def test_the_front_desk_sheet_checks_in_and_prints_plain(page, live_server, studios):

@@ -861,6 +861,7 @@ def test_the_bookings_listing_filters(admin, room, staff, quota_booking, past_bo
 
     assert response.status_code == 200
     assert list(response.context["object_list"]) == [past_booking]
+    assert 'href="/cms/studios/book/"' in response.content.decode()
 
     response = admin.get(
         "/cms/studios/bookings/",
@@ -868,3 +869,14 @@ def test_the_bookings_listing_filters(admin, room, staff, quota_booking, past_bo
     )
 
     assert list(response.context["object_list"]) == [quota_booking]
+
+
+def test_an_action_without_the_csrf_token_is_refused(staff, past_booking):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    before = _state(past_booking)
+
+    response = client.post(f"/cms/studios/bookings/{past_booking.pk}/no-show/")
+
+    assert response.status_code == 403
+    assert _state(past_booking) == before
