@@ -46,7 +46,7 @@ from .admin_forms import (
     default_span,
 )
 from .listing import room_listing_ensure
-from .models import Booking, BookingStatus, Equipment, Room
+from .models import Booking, BookingStatus, Closure, Equipment, Room
 from .rules import BookingRefused
 
 VIEW_PERMISSION = "bookings.view_booking"
@@ -350,11 +350,24 @@ def day_view(request, day: str | None = None):
         for room in rooms
         if room.is_active or any(b.room_id == room.pk for b in bookings)
     ]
+    day_start = _day_start(chosen)
+    closures = [
+        {
+            "reason": closure.reason_in(get_language()),
+            "room": closure.room.name_in(get_language()) if closure.room else None,
+            "starts_at": timezone.localtime(closure.starts_at, zone()),
+            "ends_at": timezone.localtime(closure.ends_at, zone()),
+        }
+        for closure in Closure.objects.filter(
+            starts_at__lt=day_start + timedelta(days=1), ends_at__gt=day_start
+        ).select_related("room")
+    ]
     return TemplateResponse(
         request,
         "market/bookings/admin/day.html",
         {
             "day": chosen,
+            "closures": closures,
             "hours": hours,
             "rows": rows,
             "count": len(bookings),

@@ -198,7 +198,10 @@ class ClosureViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("room"),
-            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+            FieldRowPanel(
+                [FieldPanel("starts_at"), FieldPanel("ends_at")],
+                heading=_("Closed (Baku time)"),
+            ),
             FieldPanel("reason"),
             FieldRowPanel([FieldPanel("reason_en"), FieldPanel("reason_ru")]),
         ],

@@ -819,6 +819,21 @@ def test_the_day_shows_each_booking_with_its_state(admin, room, quota_booking, t
     )
 
 
+def test_the_day_names_its_closures(admin, room, tuesday):
+    Closure.objects.create(
+        room=None,
+        starts_at=baku(tuesday, 0),
+        ends_at=baku(tuesday + timedelta(days=1), 0),
+        reason="Bayram",
+        reason_en="Holiday",
+    )
+
+    response = admin.get(f"/cms/studios/day/{tuesday}/")
+
+    assert response.context["closures"][0]["reason"] == "Holiday"
+    assert "Every studio: closed" in response.content.decode()
+
+
 def test_the_week_shows_the_days_of_each_room(admin, room, quota_booking, tuesday):
     monday = tuesday - timedelta(days=1)
 
