@@ -39,6 +39,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from . import admin_views
 from .admin_forms import ClosureForm, OpeningHoursForm, QuotaForm, RoomForm
+from .admin_views import booking_actions, calendar, resources, use_report
 from .models import (
     Booking,
     BookingStatus,
@@ -77,9 +78,9 @@ class RoomViewSet(ModelViewSet):
     menu_label = _("Rooms")
     menu_order = 30
     url_prefix = "studios/rooms"
-    add_view_class = admin_views.RoomCreateView
-    edit_view_class = admin_views.RoomEditView
-    delete_view_class = admin_views.RoomDeleteView
+    add_view_class = resources.RoomCreateView
+    edit_view_class = resources.RoomEditView
+    delete_view_class = resources.RoomDeleteView
     copy_view_enabled = False
     list_display = [
         "name",
@@ -162,7 +163,7 @@ class EquipmentViewSet(ModelViewSet):
     menu_label = _("Equipment")
     menu_order = 40
     url_prefix = "studios/equipment"
-    delete_view_class = admin_views.EquipmentDeleteView
+    delete_view_class = resources.EquipmentDeleteView
     copy_view_enabled = False
     form_fields = ["room", "name", "name_en", "name_ru", "price_per_hour", "is_active"]
     list_display = ["name", "room", "price_per_hour", BooleanColumn("is_active")]
@@ -177,8 +178,8 @@ class ClosureViewSet(ModelViewSet):
     menu_label = _("Closures")
     menu_order = 50
     url_prefix = "studios/closures"
-    add_view_class = admin_views.ClosureCreateView
-    edit_view_class = admin_views.ClosureEditView
+    add_view_class = resources.ClosureCreateView
+    edit_view_class = resources.ClosureEditView
     copy_view_enabled = False
     list_display = [
         "reason",
@@ -376,15 +377,21 @@ class BookingViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", admin_views.booking_view, name="booking"),
+            path("<int:pk>/", booking_actions.booking_view, name="booking"),
             path(
                 "<int:pk>/check-in/",
-                admin_views.booking_check_in_view,
+                booking_actions.booking_check_in_view,
                 name="check_in",
             ),
-            path("<int:pk>/no-show/", admin_views.booking_no_show_view, name="no_show"),
-            path("<int:pk>/move/", admin_views.booking_move_view, name="move"),
-            path("<int:pk>/cancel/", admin_views.booking_cancel_view, name="cancel"),
+            path(
+                "<int:pk>/no-show/",
+                booking_actions.booking_no_show_view,
+                name="no_show",
+            ),
+            path("<int:pk>/move/", booking_actions.booking_move_view, name="move"),
+            path(
+                "<int:pk>/cancel/", booking_actions.booking_cancel_view, name="cancel"
+            ),
         ]
 
     def get_permissions_to_register(self):
@@ -416,14 +423,14 @@ class StudiosViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", admin_views.day_view, name="day"),
-            path("day/<str:day>/", admin_views.day_view, name="day_for"),
-            path("day/<str:day>/print/", admin_views.day_sheet_view, name="sheet"),
-            path("week/", admin_views.week_view, name="week"),
-            path("week/<str:day>/", admin_views.week_view, name="week_for"),
-            path("book/", admin_views.centre_booking_view, name="book"),
-            path("figures/", admin_views.figures_view, name="figures"),
-            path("figures/csv/", admin_views.figures_csv_view, name="figures_csv"),
+            path("", calendar.day_view, name="day"),
+            path("day/<str:day>/", calendar.day_view, name="day_for"),
+            path("day/<str:day>/print/", calendar.day_sheet_view, name="sheet"),
+            path("week/", calendar.week_view, name="week"),
+            path("week/<str:day>/", calendar.week_view, name="week_for"),
+            path("book/", booking_actions.centre_booking_view, name="book"),
+            path("figures/", use_report.figures_view, name="figures"),
+            path("figures/csv/", use_report.figures_csv_view, name="figures_csv"),
         ]
 
 
