@@ -862,7 +862,7 @@ def test_the_front_desk_sheet(admin, room, quota_booking, past_booking, tuesday)
     assert "Xalça Atelier" in content
     assert "Microphone set" in content
     assert "Album recording" in content
-    assert "<td>3</td>" in content
+    assert '<td data-label="People">3</td>' in content
     assert f'action="/cms/studios/bookings/{quota_booking.pk}/check-in/"' in content
     assert 'class="studios-sheet__box"' in content
     # Another day's booking is not on it.
