@@ -4,6 +4,7 @@ delete views with the studios' side effects."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
@@ -13,13 +14,45 @@ from django.utils.translation import ngettext
 from wagtail.admin.views import generic
 
 from checkout.services.bookings import bookings_cancel_for_closure
+from market.payments.client import PaymentProviderError, PaymentsNotConfigured
 
 from ..listing import room_listing_ensure
 from ..models import Booking, Equipment, Room
+from ..rules import BookingRefused
 from . import (
     FOREVER,
     cancelled_message,
 )
+
+
+def cancel_covered(request, *, room, starts_at, ends_at, reason: str) -> None:
+    """Cancel (with refunds and e-mails) the live future bookings in the
+    range, and tell the staff member how many. A refund that fails stops
+    the run with the bookings before it cancelled: saving again goes on
+    (those already cancelled are skipped)."""
+    try:
+        count = bookings_cancel_for_closure(
+            room=room,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            by=request.user,
+            reason=reason,
+        )
+    except (
+        BookingRefused,
+        ValidationError,
+        PaymentProviderError,
+        PaymentsNotConfigured,
+    ):
+        messages.error(
+            request,
+            _(
+                "Saved, but a refund failed, so not every booking it covers is "
+                "cancelled yet. Save again in a moment to go on."
+            ),
+        )
+    else:
+        cancelled_message(request, count)
 
 
 class RoomCreateView(generic.CreateView):
@@ -37,14 +70,13 @@ class RoomEditView(generic.EditView):
         room_listing_ensure(room=room)
         if was_active and not room.is_active:
             now = timezone.now()
-            count = bookings_cancel_for_closure(
+            cancel_covered(
+                self.request,
                 room=room,
                 starts_at=now,
                 ends_at=now + FOREVER,
-                by=self.request.user,
                 reason=_("The studio room is closed for booking."),
             )
-            cancelled_message(self.request, count)
         return response
 
 
@@ -114,14 +146,13 @@ class ClosureSaveMixin:
     def form_valid(self, form):
         response = super().form_valid(form)
         closure = self.object
-        count = bookings_cancel_for_closure(
+        cancel_covered(
+            self.request,
             room=closure.room,
             starts_at=closure.starts_at,
             ends_at=closure.ends_at,
-            by=self.request.user,
             reason=closure.reason,
         )
-        cancelled_message(self.request, count)
         return response
 
 

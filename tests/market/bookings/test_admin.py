@@ -32,7 +32,7 @@ from market.bookings.services import SlotRequest
 from market.residents.strategy import Selector
 from tests.factories import UserFactory
 from tests.factories.studios import baku, make_room
-from tests.stripe_fixtures import buy
+from tests.stripe_fixtures import buy, closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -555,6 +555,43 @@ def test_a_closure_refunds_a_paid_booking_through_stripe(
     refund = Refund.objects.get(order=payment.order)
     assert (refund.amount, refund.status) == (Decimal("20.00"), "succeeded")
     assert refund.stripe_refund_id.startswith("re_")
+
+
+def test_a_closure_when_stripe_is_down_says_so_and_keeps_the_booking(
+    client, stripe_settings, rates, staff, buyer, room, tuesday
+):
+    booking = services.booking_create(
+        request=SlotRequest(room_id=room.pk, starts_at=baku(tuesday, 10), minutes=60),
+        booker=buyer,
+    )
+    basket, _created = Basket.open.get_or_create(owner=buyer)
+    basket.strategy = Selector().strategy(user=buyer)
+    booking_basket_add(basket=basket, booking=booking)
+    client.force_login(buyer)
+    buy(client, [])
+    stripe_settings.STRIPE_API_BASE = f"http://127.0.0.1:{closed_port()}"
+    desk = Client()
+    desk.force_login(_in_english(staff))
+
+    response = desk.post(
+        "/cms/studios/closures/new/",
+        {
+            "room": room.pk,
+            "starts_at": f"{tuesday} 08:00",
+            "ends_at": f"{tuesday} 12:00",
+            "reason": "Su borusu partladı",
+        },
+    )
+
+    assert response.status_code == 302
+    assert _messages(response)[-1] == (
+        "Saved, but a refund failed, so not every booking it covers is cancelled "
+        "yet. Save again in a moment to go on."
+    )
+    assert Closure.objects.count() == 1
+    booking.refresh_from_db()
+    assert (booking.status, booking.refunded) == (BookingStatus.CONFIRMED, False)
+    assert Refund.objects.count() == 0
 
 
 def test_a_closure_of_every_studio_cancels_in_each_room(
