@@ -48,6 +48,7 @@ from oscar.apps.partner.models import StockRecord
 from catalogue.kinds import DIGITAL
 from catalogue.licences import TIER_NAMES, TIER_ORDER
 from catalogue.models import ProductAttributeValue, ProductClass
+from market.bookings.figures import use_by_programme
 from market.export.countries import country_name
 from market.export.models import Parcel, ParcelStatus
 from market.learning.models import (
@@ -753,6 +754,40 @@ def events_table(*, period: Period, programme: str = "") -> Table:
     )
 
 
+# Studios -------------------------------------------------------------------
+
+
+def studio_hours_table(*, period: Period, programme: str = "") -> Table:
+    """Studio hours booked and used in the period, per programme of the
+    residents who booked and for the public (market.bookings.figures, where
+    each figure is defined)."""
+    use = use_by_programme(period, programme=programme)
+    columns = [
+        Column("programme", _("Programme"), "text"),
+        Column("bookings", _("Studio bookings"), "count"),
+        Column("booked", _("Hours booked"), "count"),
+        Column("used", _("Hours used"), "count"),
+    ]
+    rows: list[list] = [
+        [row.label, row.bookings, row.booked_hours, row.used_hours] for row in use.rows
+    ]
+    return Table(
+        key="studio_hours",
+        title=_("Studio hours"),
+        definition=_(
+            "Studio bookings starting in the period, by the programme of the "
+            "resident they were made for, or the public. Hours booked: room "
+            "bookings confirmed, and those cancelled after the free "
+            "cancellation cut-off; hours used: booked less no-shows and "
+            "cancellations."
+        ),
+        columns=columns,
+        rows=rows,
+        total=totals_row(columns, rows, TOTAL),
+        chart="booked",
+    )
+
+
 # The report ----------------------------------------------------------------
 
 SECTIONS = [
@@ -765,6 +800,7 @@ SECTIONS = [
     learners_by_age_table,
     sponsored_table,
     events_table,
+    studio_hours_table,
 ]
 
 
@@ -894,7 +930,13 @@ def definitions() -> list[tuple[str | Promise, str | Promise]]:
         ),
         (
             _("Studio hours"),
-            _("Not reported yet: studio bookings are not recorded on the platform."),
+            _(
+                "Hours of studio room bookings starting in the period. Booked: "
+                "confirmed, or cancelled after the free cancellation cut-off; "
+                "used: booked less no-shows and cancellations. A resident's "
+                "hours count under the resident's programme; bookings made "
+                "for no resident are the public's."
+            ),
         ),
     ]
 

@@ -32,6 +32,7 @@ TITLES = [
     "Learners by age",
     "Sponsored seats",
     "Events",
+    "Studio hours",
 ]
 
 

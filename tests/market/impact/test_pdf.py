@@ -350,6 +350,7 @@ def test_the_real_report_over_the_database(monkeypatch):
         "Learners by age",
         "Sponsored seats",
         "Events",
+        "Studio hours",
     ]
     for title in titles:
         assert f"\n{title}\n" in body
