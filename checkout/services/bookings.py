@@ -7,6 +7,7 @@ line (`order_line_refund`), which cancels the booking."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db import transaction
@@ -142,18 +143,26 @@ def booking_cancel(
 
 
 def bookings_cancel_for_closure(
-    *, room: Room | None, starts_at: datetime, ends_at: datetime, by, reason: str
+    *,
+    room: Room | None,
+    starts_at: datetime,
+    ends_at: datetime,
+    by,
+    reason: str | Callable[[Booking], str],
 ) -> int:
     """A room closed (or a closure added): its live future bookings in the
-    range are cancelled, money and hours given back, bookers told. Returns
-    how many. Each booking in its own transaction: one refused refund does
+    range are cancelled, money and hours given back, bookers told, the
+    reason (text, or a function of the booking) in the booker's language.
+    Returns how many. Each booking in its own transaction: one refused refund does
     not keep the others."""
     now = timezone.now()
     count = 0
     for booking in booking_services.bookings_to_cancel_for_closure(
         room=room, starts_at=starts_at, ends_at=ends_at, now=now
     ):
-        booking_cancel(booking=booking, by=by, reason=reason, as_staff=True, now=now)
+        # The reason as the booker will read it (their booking's language).
+        text = reason(booking) if callable(reason) else reason
+        booking_cancel(booking=booking, by=by, reason=text, as_staff=True, now=now)
         count += 1
     return count
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.views import generic
@@ -25,7 +25,12 @@ from . import (
 )
 
 
-def cancel_covered(request, *, room, starts_at, ends_at, reason: str) -> None:
+def _room_closed_reason(booking: Booking) -> str:
+    with translation.override(booking.language):
+        return _("The studio room is closed for booking.")
+
+
+def cancel_covered(request, *, room, starts_at, ends_at, reason) -> None:
     """Cancel (with refunds and e-mails) the live future bookings in the
     range, and tell the staff member how many. A refund that fails stops
     the run with the bookings before it cancelled: saving again goes on
@@ -75,7 +80,7 @@ class RoomEditView(generic.EditView):
                 room=room,
                 starts_at=now,
                 ends_at=now + FOREVER,
-                reason=_("The studio room is closed for booking."),
+                reason=_room_closed_reason,
             )
         return response
 
@@ -151,7 +156,7 @@ class ClosureSaveMixin:
             room=closure.room,
             starts_at=closure.starts_at,
             ends_at=closure.ends_at,
-            reason=closure.reason,
+            reason=lambda booking: closure.reason_in(booking.language),
         )
         return response
 
