@@ -1591,8 +1591,8 @@ STUDIOS = [
                 ],
                 "body": [
                     "Simurq XR-in Azərbaycan xalq rəqsləri hərəkət kitabxanası bu "
-                    "zalda yazılıb. Zalı saatlıq sifariş etmək üçün əlaqə "
-                    "səhifəsindən bizə yazın.",
+                    "zalda yazılıb. Zalı saatlıq rezerv etmək üçün bu səhifədə "
+                    "otağı və boş vaxtı seçin.",
                 ],
             },
             "en": {
@@ -1610,8 +1610,8 @@ STUDIOS = [
                 ],
                 "body": [
                     "Simurq XR recorded its library of Azerbaijani folk dance "
-                    "movements in this hall. To book the hall by the hour, write to "
-                    "us through the contact page.",
+                    "movements in this hall. To book it by the hour, choose a room "
+                    "on this page and a free time.",
                 ],
             },
             "ru": {
@@ -1629,8 +1629,8 @@ STUDIOS = [
                 ],
                 "body": [
                     "Библиотека движений азербайджанских народных танцев Simurq XR "
-                    "записана в этом зале. Чтобы забронировать зал на час, напишите "
-                    "нам через страницу контактов.",
+                    "записана в этом зале. Чтобы забронировать зал по часам, "
+                    "выберите на этой странице комнату и свободное время.",
                 ],
             },
         },
