@@ -595,8 +595,6 @@ def booking_check_in(
     else:
         if now < booking.starts_at - timedelta(hours=1):
             raise BookingRefused(_("Check-in opens an hour before the booking starts."))
-        if now >= booking.ends_at:
-            raise BookingRefused(_("This booking has ended; it cannot be checked in."))
         booking.checked_in_at = booking.checked_in_at or now
         booking.no_show = False
     booking.save(update_fields=["checked_in_at", "no_show"])

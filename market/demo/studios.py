@@ -29,6 +29,7 @@ from market.accounts.models import User
 from market.bookings.listing import room_listing_ensure
 from market.bookings.models import (
     Booking,
+    BookingStatus,
     Closure,
     Equipment,
     OpeningHours,
@@ -41,10 +42,12 @@ from market.bookings.services import (
     booking_check_in,
     booking_create,
     booking_create_for_centre,
+    booking_no_show,
 )
 from market.residents.models import Resident
 from market.residents.strategy import Selector
 
+from .history import demo_clock
 from .records import demo_user
 
 # Monday to Saturday 10:00–22:00, Sunday 12:00–18:00.
@@ -462,6 +465,60 @@ def _checked_in_today(room, *, resident_user, staff, now) -> Booking | None:
     return booking_check_in(booking=booking, by=staff, now=min(now, arrived))
 
 
+# Weeks of past use replayed before the coming week, so that the staff's
+# use figures and the impact report's studio hours have something to show.
+PAST_WEEKS = 6
+
+
+def _past_weeks(rooms, *, staff, public, today: datetime.date) -> int:
+    """The week's plan replayed for each of the last PAST_WEEKS weeks, each
+    booking made five days ahead on the services' clock (`demo_clock`);
+    bookers then came (checked in ten minutes after the start), except
+    every seventh, marked a no-show. A resident's booking beyond the
+    month's free hours is paid, like anyone's."""
+    made = 0
+    for week in range(PAST_WEEKS, 0, -1):
+        for index, plan in WEEK.items():
+            room = rooms[index]
+            for offset, hour, hours, who in plan:
+                if who == "held":
+                    continue
+                day = today + datetime.timedelta(days=offset - 7 * week)
+                booked_at = at_local(room, day, datetime.time(9)) - datetime.timedelta(
+                    days=5
+                )
+                with demo_clock(booked_at):
+                    booking = _book(
+                        room,
+                        day=day,
+                        hour=hour,
+                        hours=hours,
+                        who=who,
+                        staff=staff,
+                        public=public,
+                        now=booked_at,
+                    )
+                    if booking is not None:
+                        booking.refresh_from_db()
+                        if booking.status == BookingStatus.HELD:
+                            _pay(booking=booking, now=booked_at)
+                            booking.refresh_from_db()
+                if booking is None:
+                    continue
+                made += 1
+                if booking.status != BookingStatus.CONFIRMED:
+                    continue
+                if made % 7 == 0:
+                    later = booking.starts_at + datetime.timedelta(minutes=30)
+                    with demo_clock(later):
+                        booking_no_show(booking=booking, by=staff, now=later)
+                else:
+                    arrived = booking.starts_at + datetime.timedelta(minutes=10)
+                    with demo_clock(arrived):
+                        booking_check_in(booking=booking, by=staff, now=arrived)
+    return made
+
+
 @transaction.atomic
 def demo_studios(*, staff_email: str, buyer_email: str) -> int:
     """Rooms, hours, equipment, quotas, a closure and a week of bookings;
@@ -495,6 +552,7 @@ def demo_studios(*, staff_email: str, buyer_email: str) -> int:
                 now=now,
             )
             made += booking is not None
+    made += _past_weeks(rooms, staff=staff, public=public, today=today)
     sound_user = _resident_user(RESIDENT_OF_KIND["sound"])
     if sound_user is not None:
         made += (

@@ -844,17 +844,6 @@ def test_a_held_booking_cancelled_frees_its_slot_and_is_no_refund(room, buyer, t
     booking_create(request=_slot(room, baku(tuesday, 12)), booker=UserFactory())
 
 
-def test_check_in_after_the_end_is_refused(room, owner, staff, cultech_quota, tuesday):
-    booking = booking_create(request=_slot(room, baku(tuesday, 12)), booker=owner)
-
-    with translation.override("en"), pytest.raises(BookingRefused) as late:
-        booking_check_in(booking=booking, by=staff, now=baku(tuesday, 13))
-
-    assert late.value.message == "This booking has ended; it cannot be checked in."
-    booking.refresh_from_db()
-    assert booking.checked_in_at is None
-
-
 def test_a_move_into_another_month_asks_that_month_s_quota(
     room, owner, resident, staff, tuesday
 ):

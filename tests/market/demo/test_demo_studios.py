@@ -75,7 +75,8 @@ def test_a_week_of_bookings_of_every_kind(people):
     studios.demo_studios(staff_email=STAFF, buyer_email=BUYER)
 
     week = Booking.objects.filter(
-        starts_at__lt=timezone.now() + datetime.timedelta(days=8)
+        starts_at__gte=timezone.now(),
+        starts_at__lt=timezone.now() + datetime.timedelta(days=8),
     )
     assert set(week.values_list("paid_by", flat=True)) == {
         PaidBy.QUOTA,
@@ -101,9 +102,32 @@ def test_a_week_of_bookings_of_every_kind(people):
         )
         assert booking.price > Decimal("0.00")
         assert order_ledger_sum(order=line.order) == line.order.total_incl_tax
-    assert Order.objects.count() == 9
     cancelled = week.get(status=BookingStatus.CANCELLED)
     assert (cancelled.paid_by, cancelled.refunded) == (PaidBy.QUOTA, True)
+    # Every paid booking, the past weeks' included, is one order of its own.
+    assert (
+        Order.objects.count()
+        == Booking.objects.filter(
+            paid_by=PaidBy.CHECKOUT, status=BookingStatus.CONFIRMED
+        ).count()
+    )
+
+
+def test_past_weeks_were_used_checked_in_or_missed(people):
+    studios.demo_studios(staff_email=STAFF, buyer_email=BUYER)
+
+    past = Booking.objects.filter(
+        status=BookingStatus.CONFIRMED, ends_at__lt=timezone.now()
+    ).exclude(starts_at__date=timezone.localdate())
+    assert past.count() > 100
+    # Each came (checked in) or was marked a no-show, never both.
+    assert past.filter(checked_in_at__isnull=True, no_show=False).count() == 0
+    assert 0 < past.filter(no_show=True).count() < past.count() // 5
+    assert set(past.values_list("paid_by", flat=True)) == {
+        PaidBy.QUOTA,
+        PaidBy.CHECKOUT,
+        PaidBy.CENTRE,
+    }
 
 
 def test_the_studios_are_made_once(people):
