@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from market.bookings import services
 from market.bookings.models import Booking, BookingStatus, Room
@@ -52,6 +53,11 @@ def studios(db):
     staff = UserFactory(
         email="desk@example.az", is_staff=True, is_superuser=True, first_name="Leyla"
     )
+    # The admin speaks the staff member's language: English here, so that
+    # the buttons are found by their English names.
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = "en"
+    profile.save()
     sound = make_room(slug="sound-a")
     microphones = make_equipment(sound)
     make_room(slug="sound-b", name="Səs otağı B", name_en="Sound room B")
