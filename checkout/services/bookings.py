@@ -167,12 +167,31 @@ def bookings_cancel_for_closure(
     return count
 
 
+def bookings_cancel_for_equipment(
+    *, equipment, by, reason: Callable[[Booking], str]
+) -> int:
+    """A piece of equipment switched off: the live bookings that hold it are
+    cancelled (it will not be there), money and hours given back, bookers
+    told in their language. Returns how many."""
+    now = timezone.now()
+    count = 0
+    for booking in booking_services.bookings_with_equipment_ahead(
+        equipment=equipment, now=now
+    ):
+        booking_cancel(
+            booking=booking, by=by, reason=reason(booking), as_staff=True, now=now
+        )
+        count += 1
+    return count
+
+
 __all__ = [
     "booking_basket_add",
     "booking_cancel",
     "booking_line_refusal",
     "booking_of_line",
     "bookings_cancel_for_closure",
+    "bookings_cancel_for_equipment",
     "bookings_hold",
     "bookings_place",
     "is_booking_line",

@@ -632,6 +632,19 @@ def bookings_to_cancel_for_closure(
     return list(found.order_by("starts_at", "pk"))
 
 
+def bookings_with_equipment_ahead(
+    *, equipment: Equipment, now: datetime
+) -> list[Booking]:
+    """Live bookings, not yet over, that hold this piece of equipment (it is
+    being switched off)."""
+    return list(
+        selectors.live_bookings(now)
+        .filter(equipment_rows__equipment=equipment, blocked_until__gt=now)
+        .distinct()
+        .order_by("starts_at", "pk")
+    )
+
+
 def feed_for(user) -> CalendarFeed:
     feed, _created = CalendarFeed.objects.get_or_create(user=user)
     return feed

@@ -164,6 +164,7 @@ class EquipmentViewSet(ModelViewSet):
     menu_order = 40
     url_prefix = "studios/equipment"
     delete_view_class = resources.EquipmentDeleteView
+    edit_view_class = resources.EquipmentEditView
     copy_view_enabled = False
     form_fields = ["room", "name", "name_en", "name_ru", "price_per_hour", "is_active"]
     list_display = ["name", "room", "price_per_hour", BooleanColumn("is_active")]

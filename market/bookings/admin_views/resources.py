@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.views import generic
 
-from checkout.services.bookings import bookings_cancel_for_closure
+from checkout.services.bookings import (
+    bookings_cancel_for_closure,
+    bookings_cancel_for_equipment,
+)
 from market.payments.client import PaymentProviderError, PaymentsNotConfigured
 
 from ..listing import room_listing_ensure
@@ -82,6 +85,45 @@ class RoomEditView(generic.EditView):
                 ends_at=now + FOREVER,
                 reason=_room_closed_reason,
             )
+        return response
+
+
+def _equipment_off_reason(booking: Booking, equipment: Equipment) -> str:
+    with translation.override(booking.language):
+        return _("“%(name)s” can no longer be booked.") % {
+            "name": equipment.name_in(booking.language)
+        }
+
+
+class EquipmentEditView(generic.EditView):
+    def form_valid(self, form):
+        was_active = Equipment.objects.filter(
+            pk=self.object.pk, is_active=True
+        ).exists()
+        response = super().form_valid(form)
+        equipment = self.object
+        if was_active and not equipment.is_active:
+            try:
+                count = bookings_cancel_for_equipment(
+                    equipment=equipment,
+                    by=self.request.user,
+                    reason=lambda booking: _equipment_off_reason(booking, equipment),
+                )
+            except (
+                BookingRefused,
+                ValidationError,
+                PaymentProviderError,
+                PaymentsNotConfigured,
+            ):
+                messages.error(
+                    self.request,
+                    _(
+                        "Saved, but a refund failed, so not every booking it covers "
+                        "is cancelled yet. Save again in a moment to go on."
+                    ),
+                )
+            else:
+                cancelled_message(self.request, count)
         return response
 
 

@@ -789,6 +789,41 @@ def test_booked_equipment_is_not_deleted(admin, quota_booking, microphones):
     assert Equipment.objects.filter(pk=microphones.pk).exists()
 
 
+def test_switching_equipment_off_cancels_the_bookings_that_hold_it(
+    admin, staff, room, quota_booking, microphones, tuesday
+):
+    # Booked in English: the reason reaches the booker in English.
+    Booking.objects.filter(pk=quota_booking.pk).update(language="en")
+    without = _centre(room, baku(tuesday, 15), by=staff)
+
+    response = admin.post(
+        f"/cms/studios/equipment/edit/{microphones.pk}/",
+        {
+            "room": room.pk,
+            "name": microphones.name,
+            "name_en": microphones.name_en,
+            "name_ru": microphones.name_ru,
+            "price_per_hour": "5.00",
+        },
+    )
+
+    assert response.status_code == 302
+    microphones.refresh_from_db()
+    assert microphones.is_active is False
+    assert (
+        "1 booking it covers was cancelled; its booker is told and given back "
+        "the money or free hours."
+    ) in _messages(response)
+    quota_booking.refresh_from_db()
+    assert (
+        quota_booking.status,
+        quota_booking.refunded,
+        quota_booking.cancel_reason,
+    ) == (BookingStatus.CANCELLED, True, "“Microphone set” can no longer be booked.")
+    without.refresh_from_db()
+    assert without.status == BookingStatus.CONFIRMED
+
+
 # Quotas ------------------------------------------------------------------------------
 
 
