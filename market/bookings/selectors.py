@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -157,10 +159,6 @@ class QuotaState:
 
 
 def quota_state(resident: Resident, *, moment: datetime, now: datetime) -> QuotaState:
-    from zoneinfo import ZoneInfo
-
-    from django.conf import settings
-
     start, end = month_range(ZoneInfo(settings.TIME_ZONE), moment)
     return QuotaState(
         hours=quota_hours(resident),
