@@ -867,3 +867,23 @@ def test_a_move_into_another_month_asks_that_month_s_quota(
     )
     booking.refresh_from_db()
     assert booking.starts_at == baku(tuesday, 12)
+
+
+def test_a_suspended_resident_s_people_get_no_free_hours(
+    room, owner, resident, cultech_quota, tuesday
+):
+    from market.residents.models import ResidentStatus
+
+    resident.status = ResidentStatus.SUSPENDED
+    resident.save(update_fields=["status"])
+
+    booking = booking_create(request=_slot(room, baku(tuesday, 12), 120), booker=owner)
+
+    # Booked like anyone else's: held for payment, on no resident's quota.
+    assert (booking.paid_by, booking.status, booking.resident_id, booking.price) == (
+        PaidBy.CHECKOUT,
+        BookingStatus.HELD,
+        None,
+        Decimal("40.00"),
+    )
+    assert not Booking.objects.filter(paid_by=PaidBy.QUOTA).exists()
