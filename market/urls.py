@@ -9,12 +9,14 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from market import sitemaps
+from market.api.api import api as api_v1
+from market.api.api import not_found_view as api_not_found
 from market.learning.views import certificates as certificate_views
 
 
@@ -33,6 +35,9 @@ urlpatterns = [
     path("currency/", include("market.currencies.urls")),
     path("ships-to/", include("market.export.urls")),
     path("stripe/", include("market.payments.urls")),
+    # The open API: language-neutral (Accept-Language or ?lang=), JSON only.
+    path("api/v1/", api_v1.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path(
         "sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"

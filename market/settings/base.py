@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "market.ops.apps.OpsConfig",
     "market.impact.apps.ImpactConfig",
     "market.bookings.apps.BookingsConfig",
+    "market.api.apps.ApiConfig",
+    # django-ninja: serves the API documentation's own static files.
+    "ninja",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),
@@ -484,6 +487,11 @@ MARKET_CHECKOUT_OPEN_LIMIT = env.int("MARKET_CHECKOUT_OPEN_LIMIT", default=2)
 # such holds one person may have at once.
 MARKET_BOOKING_HOLD_MINUTES = env.int("MARKET_BOOKING_HOLD_MINUTES", default=20)
 MARKET_BOOKING_HOLDS_LIMIT = env.int("MARKET_BOOKING_HOLDS_LIMIT", default=3)
+
+# The open API (market/api): requests per caller's address (every request)
+# and per token, as "<count>/<s|min|hour|day>".
+MARKET_API_RATE_PER_ADDRESS = env.str("MARKET_API_RATE_PER_ADDRESS", default="600/min")
+MARKET_API_RATE_PER_TOKEN = env.str("MARKET_API_RATE_PER_TOKEN", default="1200/min")
 # Kreativ Edu: how long a seat offered to the first learner on a waitlist is
 # kept for them before it passes to the next (`manage.py learning_waitlist`).
 MARKET_WAITLIST_OFFER_HOURS = env.int("MARKET_WAITLIST_OFFER_HOURS", default=24)
