@@ -67,7 +67,6 @@ def paid_in_checkout(order, *, language="az") -> CheckoutPayment:
         rate=Decimal("1"),
         amount=order.total_incl_tax,
         language=language,
-        email=order.user.email,
         shipping_method_code="parcels",
         expires_at=timezone.now(),
         order=order,
