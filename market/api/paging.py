@@ -23,7 +23,7 @@ def _decode(cursor: str) -> int:
         value = int(base64.urlsafe_b64decode(cursor.encode("ascii") + b"==").decode())
     except (ValueError, UnicodeError, binascii.Error):
         value = -1
-    if value < 1:
+    if not 1 <= value <= 2**63 - 1:
         raise ApiRefusal(
             _("The cursor is not one this API gave: follow `next` as it is."),
             status=422,

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Path, Router, Schema
 from oscar.apps.order.models import Line
 from oscar.apps.partner.models import StockRecord
 
@@ -31,6 +31,10 @@ from .problems import Problem
 router = Router(tags=["resident"])
 ERRORS = {401: Problem, 403: Problem, 404: Problem, 422: Problem, 429: Problem}
 CURRENCY = "AZN"
+# Ids and counts the database can hold (a larger number is a 422, not a 500).
+MAX_ID = 2**63 - 1
+MAX_COUNT = 2**31 - 1
+ObjectId = Path(..., ge=1, le=MAX_ID)
 
 
 class ListingSummary(Schema):
@@ -69,22 +73,22 @@ class ListingPatch(Schema):
     title_ru: str | None = None
     description_en: str | None = None
     description_ru: str | None = None
-    category: int | None = None
+    category: int | None = Field(None, ge=1, le=MAX_ID)
     price: Decimal | None = None
     licence_prices: dict[str, Decimal] | None = None
-    stock: int | None = None
+    stock: int | None = Field(None, ge=0, le=MAX_COUNT)
     attributes: dict[str, str | int] | None = None
-    shipping_profile: int | None = None
+    shipping_profile: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 class ListingIn(ListingPatch):
     kind: str
     title: str
-    category: int
+    category: int = Field(..., ge=1, le=MAX_ID)
 
 
 class StockIn(Schema):
-    stock: int
+    stock: int = Field(..., ge=0, le=MAX_COUNT)
 
 
 class StockOut(Schema):
@@ -185,17 +189,26 @@ def _detail(product: Product) -> dict:
     }
 
 
+# Fields of the listing form that the API takes under the same names.
+FORM_FIELDS = (
+    "title",
+    "description",
+    "title_en",
+    "title_ru",
+    "description_en",
+    "description_ru",
+    "price",
+    "stock",
+    "category",
+    "shipping_profile",
+)
+
+
 def _form_data(payload: dict, base: dict | None = None) -> dict:
     """The listing form's fields from the API's names (`price_<tier>` from
     `licence_prices`, `attr_<code>` from `attributes`)."""
     data = dict(base or {})
-    for field in ("title", "description", "title_en", "title_ru"):
-        if field in payload:
-            data[field] = payload[field]
-    for field in ("description_en", "description_ru", "price", "stock"):
-        if field in payload:
-            data[field] = payload[field]
-    for field in ("category", "shipping_profile"):
+    for field in FORM_FIELDS:
         if field in payload:
             data[field] = payload[field]
     for code, price in (payload.get("licence_prices") or {}).items():
@@ -240,7 +253,7 @@ def listings(request, cursor: str | None = None):
     auth=ResidentToken("listings:read"),
     summary="One of your listings",
 )
-def listing_detail(request, listing_id: int):
+def listing_detail(request, listing_id: int = ObjectId):
     product = get_object_or_404(_records_prefetched(_owned(request)), pk=listing_id)
     return _detail(product)
 
@@ -292,7 +305,7 @@ def listing_create(request, payload: ListingIn):
     auth=ResidentToken("listings:write"),
     summary="Change a listing (only the fields sent): it goes back to review",
 )
-def listing_change(request, listing_id: int, payload: ListingPatch):
+def listing_change(request, payload: ListingPatch, listing_id: int = ObjectId):
     product = get_object_or_404(_owned(request), pk=listing_id)
     base = {
         key: getattr(value, "pk", value)
@@ -311,7 +324,7 @@ def listing_change(request, listing_id: int, payload: ListingPatch):
     auth=ResidentToken("stock:write"),
     summary="Set how many of a physical good are in stock (no new review)",
 )
-def listing_stock(request, listing_id: int, payload: StockIn):
+def listing_stock(request, payload: StockIn, listing_id: int = ObjectId):
     product = get_object_or_404(_owned(request), pk=listing_id)
     try:
         record = services.listing_stock_set(
@@ -384,7 +397,7 @@ def parcels(request, cursor: str | None = None):
     auth=ResidentToken("parcels:write"),
     summary="Move a parcel: packed, or shipped with the carrier's tracking",
 )
-def parcel_status(request, parcel_id: int, payload: ParcelMoveIn):
+def parcel_status(request, payload: ParcelMoveIn, parcel_id: int = ObjectId):
     parcel = get_object_or_404(_parcels(request), pk=parcel_id)
     arguments = {}
     if payload.status == ParcelStatus.SHIPPED:

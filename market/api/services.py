@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from market.accounts.models import User
 from market.residents.models import Resident
@@ -76,7 +77,11 @@ def access_token_create(
     live = AccessToken.objects.filter(live_tokens_q(now), user=user).count()
     if live >= settings.MARKET_API_TOKENS_PER_USER:
         raise ValidationError(
-            _("You have %(count)d live tokens, the most allowed: revoke one first.")
+            ngettext(
+                "You have %(count)d live token, the most allowed: revoke it first.",
+                "You have %(count)d live tokens, the most allowed: revoke one first.",
+                live,
+            )
             % {"count": live}
         )
     prefix, token = _new_token()

@@ -479,3 +479,34 @@ def test_the_listings_list_costs_the_same_for_2_and_8_listings(client, token, re
 
     assert len(response.json()["items"]) == 8
     assert len(eight) == len(two)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("get", "/shop/listings/0", None),
+        ("put", "/shop/listings/{pk}/stock", {"stock": 10**30}),
+        ("patch", "/shop/listings/{pk}", {"stock": 10**30}),
+        ("patch", "/shop/listings/{pk}", {"category": 10**30}),
+        ("post", "/shop/parcels/0/status", {"status": "packed"}),
+        ("get", "/shop/listings?cursor=OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5", None),
+    ],
+)
+def test_numbers_out_of_the_databases_range_are_a_422(
+    client, token, catalogue, method, path, body
+):
+    physical = catalogue[PHYSICAL]
+    before = _snapshot(physical)
+    url = "/api/v1" + path.format(pk=physical.pk)
+    headers = bearer(token)
+
+    if body is None:
+        response = getattr(client, method)(url, **headers)
+    else:
+        response = getattr(client, method)(
+            url, body, content_type="application/json", **headers
+        )
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert _snapshot(physical) == before

@@ -265,3 +265,18 @@ def test_the_token_is_not_logged_on_a_server_error(client, buyer, caplog, monkey
     assert response.status_code == 500
     assert token not in caplog.text
     assert token.split("_", 2)[2] not in response.content.decode()
+
+
+def test_the_schema_lists_the_token_routes_with_bearer_security(client):
+    schema = client.get("/api/v1/openapi.json").json()
+
+    assert schema["paths"]["/api/v1/shop/listings"]["get"]["security"] == [
+        {"ResidentToken": []}
+    ]
+    assert schema["paths"]["/api/v1/me/orders"]["get"]["security"] == [
+        {"BuyerToken": []}
+    ]
+    assert schema["components"]["securitySchemes"]["BuyerToken"] == {
+        "type": "http",
+        "scheme": "bearer",
+    }

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.apps.catalogue.models import ProductImage
 from oscar.apps.order.models import Line
 from oscar.apps.partner.models import StockRecord
@@ -275,12 +276,16 @@ def listing_stock_set(
     )
     if record is None:
         raise ValidationError({"stock": _("This listing has no price yet.")})
+    if stock < 0:
+        raise ValidationError({"stock": _("Give a count of zero or more.")})
     allocated = record.num_allocated or 0
-    if stock < 0 or stock < allocated:
+    if stock < allocated:
         raise ValidationError(
             {
-                "stock": _(
-                    "%(count)d are sold and not yet shipped: keep at least that many."
+                "stock": ngettext(
+                    "%(count)d is sold and not yet shipped: keep at least that many.",
+                    "%(count)d are sold and not yet shipped: keep at least that many.",
+                    allocated,
                 )
                 % {"count": allocated}
             }
