@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import twofactor_views, views
+from . import twofactor_views, views, views_tokens
 
 app_name = "accounts"
 urlpatterns = [
@@ -19,6 +19,12 @@ urlpatterns = [
         "guest-orders/<str:token>/",
         views.GuestClaimView.as_view(),
         name="guest-claim",
+    ),
+    path("tokens/", views_tokens.AccessTokenListView.as_view(), name="tokens"),
+    path(
+        "tokens/<int:pk>/revoke/",
+        views_tokens.AccessTokenRevokeView.as_view(),
+        name="token-revoke",
     ),
     path("password-again/", views.ReauthView.as_view(), name="reauth"),
     path("two-factor/", twofactor_views.SetupView.as_view(), name="twofactor"),

@@ -492,6 +492,9 @@ MARKET_BOOKING_HOLDS_LIMIT = env.int("MARKET_BOOKING_HOLDS_LIMIT", default=3)
 # and per token, as "<count>/<s|min|hour|day>".
 MARKET_API_RATE_PER_ADDRESS = env.str("MARKET_API_RATE_PER_ADDRESS", default="600/min")
 MARKET_API_RATE_PER_TOKEN = env.str("MARKET_API_RATE_PER_TOKEN", default="1200/min")
+# Personal access tokens: how many live (not revoked, not expired) ones one
+# user may have at once.
+MARKET_API_TOKENS_PER_USER = env.int("MARKET_API_TOKENS_PER_USER", default=10)
 # Kreativ Edu: how long a seat offered to the first learner on a waitlist is
 # kept for them before it passes to the next (`manage.py learning_waitlist`).
 MARKET_WAITLIST_OFFER_HOURS = env.int("MARKET_WAITLIST_OFFER_HOURS", default=24)

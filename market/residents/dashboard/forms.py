@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES, PHYSICAL
 from catalogue.models import Category
 from market.export.countries import country_choices
+from market.export.pricing import listing_profile
 from market.export.selectors import usable_shipping_profiles
 from market.learning.models import CourseLanguage, CourseLevel
 from market.uploads import check_digital_file, check_image
@@ -235,6 +236,38 @@ class ListingForm(forms.Form):
         else:
             arguments["price"] = data["price"]
         return arguments
+
+
+def listing_initial(product) -> dict:
+    """The listing form's values for one of the resident's products (the
+    dashboard's edit page, and the API's PATCH, which changes only what it
+    is given)."""
+    if product is None:
+        return {}
+    initial = {
+        "title": product.title,
+        "description": product.description,
+        "title_en": product.title_en,
+        "title_ru": product.title_ru,
+        "description_en": product.description_en,
+        "description_ru": product.description_ru,
+        "category": product.categories.first(),
+    }
+    for code, *_rest in KINDS[product.product_class.slug][3]:
+        value = getattr(product.attr, code, None)
+        if value is not None and code != "licence":
+            initial[f"attr_{code}"] = value
+    if product.product_class.slug == PHYSICAL:
+        initial["shipping_profile"] = listing_profile(product)
+    record = product.stockrecords.first()
+    if record is not None:
+        initial.update(price=record.price, stock=record.num_in_stock)
+    for child in product.children.all():
+        child_record = child.stockrecords.first()
+        licence = getattr(child.attr, "licence", None)
+        if child_record is not None and licence is not None:
+            initial[f"price_{licence.code}"] = child_record.price
+    return initial
 
 
 class DigitalFileForm(forms.Form):

@@ -14,6 +14,12 @@ urlpatterns = [
     path("listings/<int:pk>/", views.ListingFormView.as_view(), name="edit"),
     path("listings/<int:pk>/files/", views.DigitalFilesView.as_view(), name="files"),
     path("lines/<int:pk>/fulfil/", views.FulfilLineView.as_view(), name="fulfil"),
+    path("tokens/", views.AccessTokenListView.as_view(), name="tokens"),
+    path(
+        "tokens/<int:pk>/revoke/",
+        views.AccessTokenRevokeView.as_view(),
+        name="token-revoke",
+    ),
     path("parcels/", dashboard_parcels.ParcelListView.as_view(), name="parcels"),
     path(
         "parcels/<int:pk>/move/",

@@ -16,9 +16,9 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.apps.order.models import Line
 
-from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES, PHYSICAL
+from catalogue.kinds import COURSE, DIGITAL, KINDS, LICENCES
 from catalogue.models import Product
-from market.export.pricing import listing_profile
+from market.api import views as token_views
 
 from .. import services
 from ..selectors import acting_resident, owned_products
@@ -28,6 +28,7 @@ from .forms import (
     FulfilmentForm,
     ListingForm,
     ProfileForm,
+    listing_initial,
 )
 
 
@@ -117,32 +118,7 @@ class ListingFormView(ResidentRequiredMixin, TemplateView):
         return kind
 
     def _initial(self, product: Product | None) -> dict:
-        if product is None:
-            return {}
-        initial = {
-            "title": product.title,
-            "description": product.description,
-            "title_en": product.title_en,
-            "title_ru": product.title_ru,
-            "description_en": product.description_en,
-            "description_ru": product.description_ru,
-            "category": product.categories.first(),
-        }
-        for code, *_rest in KINDS[product.product_class.slug][3]:
-            value = getattr(product.attr, code, None)
-            if value is not None and code != "licence":
-                initial[f"attr_{code}"] = value
-        if product.product_class.slug == PHYSICAL:
-            initial["shipping_profile"] = listing_profile(product)
-        record = product.stockrecords.first()
-        if record is not None:
-            initial.update(price=record.price, stock=record.num_in_stock)
-        for child in product.children.all():
-            child_record = child.stockrecords.first()
-            licence = getattr(child.attr, "licence", None)
-            if child_record is not None and licence is not None:
-                initial[f"price_{licence.code}"] = child_record.price
-        return initial
+        return listing_initial(product)
 
     def get(self, request, *args, **kwargs):
         product = self._product()
@@ -257,3 +233,21 @@ class FulfilLineView(ResidentRequiredMixin, View):
             else:
                 messages.success(request, _("The service is marked as done."))
         return redirect(reverse("resident_dashboard:index"))
+
+
+class _ShopTokens(ResidentRequiredMixin):
+    """The shop's API tokens: made by one of its people, acting for it."""
+
+    list_url_name = "resident_dashboard:tokens"
+    revoke_url_name = "resident_dashboard:token-revoke"
+
+    def token_resident(self):
+        return self.resident
+
+
+class AccessTokenListView(_ShopTokens, token_views.AccessTokenListView):
+    template_name = "market/residents/dashboard/tokens.html"
+
+
+class AccessTokenRevokeView(_ShopTokens, token_views.AccessTokenRevokeView):
+    template_name = "market/residents/dashboard/token_revoke.html"

@@ -5,6 +5,7 @@ from .listings import (
     line_fulfil,
     listing_create,
     listing_review,
+    listing_stock_set,
     listing_update,
     resident_check_may_act,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "line_fulfil",
     "listing_create",
     "listing_review",
+    "listing_stock_set",
     "listing_update",
     "maker_message_send",
     "resident_apply",

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.apps.catalogue.models import ProductImage
 from oscar.apps.order.models import Line
 from oscar.apps.partner.models import StockRecord
@@ -250,6 +251,50 @@ def listing_update(
     _set_shipping(product, resident, kind, shipping_profile)
     _save_image(product, image)
     return product
+
+
+@transaction.atomic
+def listing_stock_set(
+    *, resident: Resident, product: Product, stock: int
+) -> StockRecord:
+    """How many of one of the resident's physical goods are in stock. Not a
+    change of the listing's content, so no new review. Locked like
+    `listing_update` (the product, then its stock record); refused, with
+    nothing changed, below the units already sold and not yet shipped. A
+    course's seats are set on its teaching page (market.learning)."""
+    resident_check_may_act(resident)
+    product = owned_products(resident).select_for_update().get(pk=product.pk)
+    kind = product.product_class.slug
+    if kind == COURSE or not KINDS[kind][2]:
+        raise ValidationError(
+            {"stock": _("Only a physical good has a stock count to set here.")}
+        )
+    record = (
+        StockRecord.objects.select_for_update()
+        .filter(product=product, partner=resident.partner)
+        .first()
+    )
+    if record is None:
+        raise ValidationError({"stock": _("This listing has no price yet.")})
+    if stock < 0:
+        raise ValidationError({"stock": _("Give a count of zero or more.")})
+    allocated = record.num_allocated or 0
+    if stock < allocated:
+        raise ValidationError(
+            {
+                "stock": ngettext(
+                    "%(count)d is sold and not yet shipped: keep at least that many.",
+                    "%(count)d are sold and not yet shipped: keep at least that many.",
+                    allocated,
+                )
+                % {"count": allocated}
+            }
+        )
+    if record.num_in_stock != stock:
+        record.num_in_stock = stock
+        # Saved (not updated): receivers (stock alerts) see the change.
+        record.save(update_fields=["num_in_stock", "date_updated"])
+    return record
 
 
 @transaction.atomic

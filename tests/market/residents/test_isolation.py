@@ -13,6 +13,8 @@ from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
 from catalogue.models import DigitalFile, Product
+from market.api.models import AccessToken
+from market.api.services import access_token_create
 from market.export.models import (
     ExportDocument,
     Parcel,
@@ -80,7 +82,13 @@ def b_objects(other_resident, other_product):
     )
     zone = profile.zones.get()
     rate = zone.rates.get()
+    person = UserFactory(email="token@oyun.az")
+    other_resident.partner.users.add(person)
+    token, _secret = access_token_create(
+        user=person, name="Oyun sync", scopes=["listings:read"], resident=other_resident
+    )
     return {
+        "token-revoke": token.pk,
         "edit": other_product.pk,
         "files": digital.pk,
         "fulfil": line.pk,
@@ -127,6 +135,7 @@ def _snapshot(resident: Resident):
         ),
         list(ShippingZone.objects.order_by("pk").values_list("pk", "countries")),
         list(ShippingRate.objects.order_by("pk").values_list("pk", "carrier")),
+        list(AccessToken.objects.order_by("pk").values_list("pk", "revoked_at")),
     )
 
 

@@ -1,0 +1,122 @@
+"""Nobody reaches another's objects through the API: every route of the
+buyer's and the resident's routers, for anonymous callers, staff signed in
+on the site (a session is not a token), buyer A against buyer B's objects,
+and resident A against resident B's. A new route without an entry in ROUTES
+makes this test fail."""
+
+import pytest
+from oscar.apps.partner.models import StockRecord
+
+from catalogue.models import Product
+from market.api import buyer, resident
+from market.api.models import AccessToken
+from market.export.models import Parcel
+
+from .conftest import bearer, make_token, order_of, parcel_of
+
+pytestmark = pytest.mark.django_db
+
+# (method, path under /api/v1, body): `{order}`, `{listing}`, `{parcel}` are
+# B's objects.
+ROUTES = [
+    ("get", "/me/orders", None),
+    ("get", "/me/orders/{order}", None),
+    ("get", "/me/downloads", None),
+    ("get", "/shop/listings", None),
+    ("post", "/shop/listings", {"kind": "physical", "title": "x", "category": 1}),
+    ("get", "/shop/listings/{listing}", None),
+    ("patch", "/shop/listings/{listing}", {"title": "Hacked"}),
+    ("put", "/shop/listings/{listing}/stock", {"stock": 0}),
+    ("get", "/shop/order-lines", None),
+    ("get", "/shop/parcels", None),
+    ("post", "/shop/parcels/{parcel}/status", {"status": "packed"}),
+]
+
+
+def _declared() -> list[tuple[str, str]]:
+    found = []
+    for prefix, router in (("/me", buyer.router), ("/shop", resident.router)):
+        for path, view in router.path_operations.items():
+            for operation in view.operations:
+                for method in operation.methods:
+                    found.append((method.lower(), prefix + path))
+    return sorted(found)
+
+
+def _template(path: str) -> str:
+    return (
+        path.replace("{order}", "{number}")
+        .replace("{listing}", "{listing_id}")
+        .replace("{parcel}", "{parcel_id}")
+    )
+
+
+def test_the_matrix_covers_every_token_route():
+    assert sorted((method, _template(path)) for method, path, _b in ROUTES) == (
+        _declared()
+    )
+
+
+@pytest.fixture
+def b_objects(other_buyer, other_resident, other_product):
+    order = order_of(other_buyer, other_resident, other_product)
+    parcel = parcel_of(order, other_resident)
+    return {"order": order.number, "listing": other_product.pk, "parcel": parcel.pk}
+
+
+def _snapshot():
+    return (
+        list(
+            Product.objects.order_by("pk").values_list("pk", "title", "review_status")
+        ),
+        list(StockRecord.objects.order_by("pk").values_list("pk", "num_in_stock")),
+        list(Parcel.objects.order_by("pk").values_list("pk", "status")),
+        Product.objects.count(),
+    )
+
+
+def _call(client, method, path, body, headers):
+    url = "/api/v1" + path
+    if body is None:
+        return getattr(client, method)(url, **headers)
+    return getattr(client, method)(
+        url, body, content_type="application/json", **headers
+    )
+
+
+@pytest.mark.parametrize("actor", ["anonymous", "staff", "buyer_a", "resident_a"])
+def test_nobody_reaches_b_objects(
+    client, actor, b_objects, buyer, staff, owner, resident, other_buyer
+):
+    headers = {}
+    if actor == "staff":
+        client.force_login(staff)
+    elif actor == "buyer_a":
+        headers = bearer(make_token(buyer))
+    elif actor == "resident_a":
+        headers = bearer(make_token(owner, resident=resident))
+    before = _snapshot()
+
+    for method, path, body in ROUTES:
+        response = _call(client, method, path.format(**b_objects), body, headers)
+        mine = path.startswith("/me") == (actor == "buyer_a")
+        if actor in ("anonymous", "staff"):
+            expected = {401}
+        elif not mine:
+            expected = {403}
+        elif "{" in path:
+            expected = {404}
+        elif method == "post":
+            expected = {422}
+        else:
+            expected = {200}
+        assert response.status_code in expected, (actor, method, path)
+        assert response["Content-Type"] in (
+            "application/json; charset=utf-8",
+            "application/problem+json",
+        )
+        if response.status_code == 200:
+            assert response.json()["items"] == [], (actor, path)
+
+    assert _snapshot() == before
+    assert AccessToken.objects.filter(user=other_buyer).count() == 0
