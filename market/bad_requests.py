@@ -84,6 +84,11 @@ class RefuseNulBytesMiddleware:
         if _query_carries_nul(request):
             return _refuse_nul(request)
         if _path_holds_a_huge_number(request.path):
+            if request.path.startswith("/api/"):
+                # The API answers in JSON problems, never the HTML page.
+                from market.api.api import not_found_view
+
+                return not_found_view(request)
             raise Http404("No object has this number.")
         return self.get_response(request)
 
