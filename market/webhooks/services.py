@@ -232,7 +232,7 @@ def webhook_order_paid_emit(*, order) -> None:
             event_type=WebhookEvent.ORDER_PAID,
             resident=resident,
             payload={
-                "order_number": order.number,
+                "order_number": str(order.number),
                 "placed_at": order.date_placed.isoformat(),
                 "resident": resident.slug,
                 "currency": order.currency,
@@ -263,7 +263,7 @@ def webhook_parcel_shipped_emit(*, parcel) -> None:
         resident=resident,
         payload={
             "parcel_id": parcel.pk,
-            "order_number": parcel.order.number,
+            "order_number": str(parcel.order.number),
             "resident": resident.slug,
             "country": parcel.country,
             "carrier": parcel.carrier,

@@ -16,15 +16,17 @@ from tests.market.export.conftest import berlin  # noqa: F401 (a fixture)
 class Receiver:
     def __init__(self):
         self.secret = ""
+        self.secrets: dict[str, str] = {}  # per path, when endpoints differ
         self.statuses: list[int] = []  # answers to give, in order; then 200
         self.hang_seconds = 0.0
         self.received: list[dict] = []
         self.lock = threading.Lock()
 
-    def verify(self, header: str, body: bytes) -> bool:
+    def verify(self, path: str, header: str, body: bytes) -> bool:
+        secret = self.secrets.get(path, self.secret)
         parts = dict(item.split("=", 1) for item in header.split(","))
         expected = hmac.new(
-            self.secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256
+            secret.encode(), f"{parts['t']}.".encode() + body, hashlib.sha256
         ).hexdigest()
         return hmac.compare_digest(expected, parts["v1"])
 
@@ -42,6 +44,7 @@ def _handler(receiver: Receiver):
                         "event": self.headers["Creative-Market-Event"],
                         "delivery": self.headers["Creative-Market-Delivery"],
                         "verified": receiver.verify(
+                            self.path,
                             self.headers["Creative-Market-Signature"], body
                         ),
                         "body": json.loads(body),
