@@ -44,8 +44,7 @@ def _handler(receiver: Receiver):
                         "event": self.headers["Creative-Market-Event"],
                         "delivery": self.headers["Creative-Market-Delivery"],
                         "verified": receiver.verify(
-                            self.path,
-                            self.headers["Creative-Market-Signature"], body
+                            self.path, self.headers["Creative-Market-Signature"], body
                         ),
                         "body": json.loads(body),
                     }

@@ -80,9 +80,7 @@ def test_order_paid_goes_to_each_resident_with_only_their_lines(
     ]
     assert carpet.pk in [line["product_id"] for line in data_a["lines"]]
     assert print_.pk not in [line["product_id"] for line in data_a["lines"]]
-    assert Decimal(data_a["total"]) == sum(
-        line.line_price_incl_tax for line in a_lines
-    )
+    assert Decimal(data_a["total"]) == sum(line.line_price_incl_tax for line in a_lines)
     assert (data_a["resident"], data_a["currency"], data_a["shipping_country"]) == (
         resident.slug,
         "AZN",
