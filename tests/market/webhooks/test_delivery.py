@@ -213,7 +213,11 @@ def test_two_senders_at_once_post_a_delivery_once(resident, receiver):
         pytest.skip("SKIP LOCKED needs PostgreSQL")
     endpoint = _endpoint(resident, receiver)
     receiver.hang_seconds = 0.3
-    delivery = services.webhook_ping(endpoint=endpoint)
+    # Written directly: in autocommit, emitting would send it at once (the
+    # tests' task backend runs immediately).
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event_type="ping", payload={}, next_attempt_at=NOW
+    )
 
     outcomes = run_together([lambda: services.webhook_deliveries_send_due(now=NOW)] * 2)
 
