@@ -43,6 +43,7 @@ from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
 from market.payouts.services import order_shares_record
+from market.webhooks.services import webhook_order_paid_emit
 
 from ..models import CheckoutPayment, CheckoutStatus
 from . import emails
@@ -156,6 +157,7 @@ def place_and_record(payment: CheckoutPayment) -> None:
     download_grants_create(order=order)
     seats_create_for_order(order=order)
     emails.order_placed(payment)
+    webhook_order_paid_emit(order=order)
     metrics.checkout_placed()
 
 

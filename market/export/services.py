@@ -24,6 +24,7 @@ from market.mail import mail_in_language, site_url
 from market.payouts.services import parcel_shipping_record
 from market.residents.selectors import acting_resident
 from market.validators import validate_one_line
+from market.webhooks.services import webhook_parcel_shipped_emit
 
 from .models import ListingShipping, Parcel, ParcelStatus, ShippingProfile, ShippingRate
 from .pricing import requires_shipping
@@ -186,6 +187,7 @@ def parcel_move(
     order_status_follow(parcel.order)
     if status == ParcelStatus.SHIPPED:
         _mail_shipped(parcel)
+        webhook_parcel_shipped_emit(parcel=parcel)
     return parcel
 
 

@@ -156,6 +156,15 @@ def mail_send_pending() -> str:
     return "sent {sent}, retrying later {retrying}, failed {failed}".format(**counts)
 
 
+def webhooks_send_due() -> str:
+    from market.webhooks.services import webhook_deliveries_send_due
+
+    counts = webhook_deliveries_send_due(limit=10_000)
+    return "delivered {delivered}, retrying later {retrying}, failed {failed}".format(
+        **counts
+    )
+
+
 def load_exchange_rates() -> str:
     from market.currencies.services import exchange_rates_load
 
@@ -214,6 +223,12 @@ def jobs() -> list[Job]:
             mail_send_pending,
             interval_minutes=1,
             title=_("Send e-mails waiting in the outbox"),
+        ),
+        Job(
+            "webhooks_send_due",
+            webhooks_send_due,
+            interval_minutes=1,
+            title=_("Send webhooks that are due"),
         ),
     ]
     if settings.MARKET_EXCHANGE_RATES_URL:

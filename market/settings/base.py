@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "market.impact.apps.ImpactConfig",
     "market.bookings.apps.BookingsConfig",
     "market.api.apps.ApiConfig",
+    "market.webhooks.apps.WebhooksConfig",
     # django-ninja: serves the API documentation's own static files.
     "ninja",
     "market.demo.apps.DemoConfig",
@@ -691,3 +692,10 @@ TEMPLATES.insert(
     },
 )
 # --- end of hostile input ----------------------------------------------------
+
+# Outgoing webhooks (market/webhooks): seconds a receiver has to answer; plain
+# http and private/loopback addresses are refused unless allowed here (the
+# tests' local receiver needs both; never in production).
+MARKET_WEBHOOKS_TIMEOUT = env.float("MARKET_WEBHOOKS_TIMEOUT", default=10.0)
+MARKET_WEBHOOKS_ALLOW_HTTP = False
+MARKET_WEBHOOKS_ALLOW_PRIVATE = False

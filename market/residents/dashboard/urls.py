@@ -3,6 +3,7 @@ from django.urls import path
 from market.export import dashboard_parcels
 from market.export import dashboard_profiles as shipping
 from market.export import dashboard_views as export_views
+from market.webhooks import dashboard_views as webhooks
 
 from . import views
 
@@ -19,6 +20,18 @@ urlpatterns = [
         "tokens/<int:pk>/revoke/",
         views.AccessTokenRevokeView.as_view(),
         name="token-revoke",
+    ),
+    path("webhooks/", webhooks.EndpointListView.as_view(), name="webhooks"),
+    path("webhooks/<int:pk>/", webhooks.EndpointDetailView.as_view(), name="webhook"),
+    path(
+        "webhooks/<int:pk>/<str:action>/",
+        webhooks.EndpointActionView.as_view(),
+        name="webhook-action",
+    ),
+    path(
+        "webhooks/deliveries/<int:pk>/redeliver/",
+        webhooks.DeliveryRedeliverView.as_view(),
+        name="webhook-redeliver",
     ),
     path("parcels/", dashboard_parcels.ParcelListView.as_view(), name="parcels"),
     path(
