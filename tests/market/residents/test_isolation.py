@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import DIGITAL
@@ -23,12 +24,18 @@ from market.export.models import (
     ShippingZone,
 )
 from market.residents.models import LineFulfilment, Resident
+from market.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 from tests.factories.shipping import shipping_profile
 
 from .conftest import order_line, png_upload
 
 pytestmark = pytest.mark.django_db
+
+
+# Routes that take more than an object id: the other arguments, each the most
+# harmful value (an endpoint's secret rotated, or the endpoint deleted).
+EXTRA_ARGUMENTS = {"webhook-action": {"action": "delete"}}
 
 
 def _object_routes() -> list[str]:
@@ -87,7 +94,21 @@ def b_objects(other_resident, other_product):
     token, _secret = access_token_create(
         user=person, name="Oyun sync", scopes=["listings:read"], resident=other_resident
     )
+    endpoint = WebhookEndpoint.objects.create(
+        resident=other_resident,
+        url="https://hooks.oyun.example/in",
+        events=["order.paid"],
+    )
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        event_type="ping",
+        payload={"ping": True},
+        next_attempt_at=timezone.now(),
+    )
     return {
+        "webhook": endpoint.pk,
+        "webhook-action": endpoint.pk,
+        "webhook-redeliver": delivery.pk,
         "token-revoke": token.pk,
         "edit": other_product.pk,
         "files": digital.pk,
@@ -136,6 +157,16 @@ def _snapshot(resident: Resident):
         list(ShippingZone.objects.order_by("pk").values_list("pk", "countries")),
         list(ShippingRate.objects.order_by("pk").values_list("pk", "carrier")),
         list(AccessToken.objects.order_by("pk").values_list("pk", "revoked_at")),
+        list(
+            WebhookEndpoint.objects.order_by("pk").values_list(
+                "pk", "url", "secret", "active"
+            )
+        ),
+        list(
+            WebhookDelivery.objects.order_by("pk").values_list(
+                "pk", "status", "attempts", "next_attempt_at"
+            )
+        ),
     )
 
 
@@ -176,7 +207,8 @@ def test_others_cannot_reach_resident_b_objects(
     }
 
     for name, argument in sorted(_id_arguments().items()):
-        url = reverse(f"resident_dashboard:{name}", kwargs={argument: b_objects[name]})
+        kwargs = {argument: b_objects[name], **EXTRA_ARGUMENTS.get(name, {})}
+        url = reverse(f"resident_dashboard:{name}", kwargs=kwargs)
         if method == "get":
             response = client.get(url)
         else:
