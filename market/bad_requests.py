@@ -102,6 +102,19 @@ class RefuseNulBytesMiddleware:
 
 def _refuse_nul(request: HttpRequest) -> HttpResponse:
     logger.info("Refused a request with a NUL byte: %s", request.path[:200])
+    if request.path.startswith("/api/"):
+        # The API answers bad input with its documented 422 problem.
+        from market.api.problems import problem_response
+
+        return problem_response(
+            status=422,
+            type="invalid-input",
+            title=_("The request has invalid values."),
+            detail=_(
+                "The address or the body contains a character that is not "
+                "allowed (a NUL byte)."
+            ),
+        )
     return bad_request_page(
         request,
         _(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from .problems import ApiRefusal, problem_response
+from .problems import PROBLEM_CONTENT_TYPE, ApiRefusal, problem_response
 from .throttles import throttles
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,25 @@ The open API of Creative Market and Kreativ Edu.
 * Lists are paginated by an opaque `cursor`; follow `next` until it is null.
 """
 
-api = NinjaAPI(
+
+class MarketApi(NinjaAPI):
+    """The API, whose schema says what it sends: every 4xx and 5xx body is
+    `application/problem+json` (market/api/problems.py)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(
+            path_prefix=path_prefix, path_params=path_params
+        )
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if str(status)[0] in "45" and "application/json" in content:
+                        content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
+        return schema
+
+
+api = MarketApi(
     title="Creative Market API",
     version="1",
     description=DESCRIPTION,

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import WebhookEvent
 
@@ -10,7 +11,7 @@ class EndpointForm(forms.Form):
 
     url = forms.CharField(label=_("URL"), max_length=500)
     events = forms.MultipleChoiceField(
-        label=_("Events"),
+        label=pgettext_lazy("webhook", "Events"),
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WebhookEvent(models.TextChoices):
@@ -56,7 +57,7 @@ class WebhookEndpoint(models.Model):
         default=settings.LANGUAGE_CODE,
     )
     url = models.URLField(_("URL"), max_length=500)
-    events = models.JSONField(_("events"), default=list)
+    events = models.JSONField(pgettext_lazy("webhook", "events"), default=list)
     secret = models.CharField(_("signing secret"), max_length=100, default=new_secret)
     active = models.BooleanField(_("active"), default=True)
     # Set when the owner was told that a delivery failed for good; cleared by

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from catalogue.kinds import PHYSICAL
@@ -12,6 +12,16 @@ from market.api.scopes import BUYER_SCOPES, RESIDENT_SCOPES
 from market.api.services import access_token_create
 from market.export.models import Parcel
 from tests.factories import ProductFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """The API tests read English: the test client's requests ask for it, as
+    a caller's Accept-Language does, and so does the test's own thread (for
+    messages of services called directly)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 def make_token(user, scopes=None, resident=None, **kwargs) -> str:

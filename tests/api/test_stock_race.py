@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
+from django.utils import translation
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.kinds import PHYSICAL
@@ -30,6 +31,12 @@ def _allocate(record_id: int, quantity: int) -> bool:
         return True
 
 
+def _set_in_english(resident, product, stock):
+    # A thread starts in the default language; the assertion reads English.
+    with translation.override("en"):
+        return listing_stock_set(resident=resident, product=product, stock=stock)
+
+
 @pytest.mark.parametrize("run", range(3))
 def test_stock_set_and_allocation_end_consistent(migration_rows, resident, run):
     if connection.vendor != "postgresql":
@@ -42,7 +49,7 @@ def test_stock_set_and_allocation_end_consistent(migration_rows, resident, run):
     outcomes = run_together(
         [
             lambda: _allocate(record.pk, 2),
-            lambda: listing_stock_set(resident=resident, product=product, stock=1),
+            lambda: _set_in_english(resident, product, 1),
         ]
     )
 

@@ -168,7 +168,8 @@ def test_an_address_that_turned_private_is_refused_at_sending(
     delivery = services.webhook_ping(endpoint=endpoint)
     settings.MARKET_WEBHOOKS_ALLOW_PRIVATE = False
 
-    services.webhook_deliveries_send_due(now=NOW)
+    with translation.override("en"):
+        services.webhook_deliveries_send_due(now=NOW)
 
     delivery.refresh_from_db()
     assert receiver.received == []
