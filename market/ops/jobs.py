@@ -156,6 +156,13 @@ def mail_send_pending() -> str:
     return "sent {sent}, retrying later {retrying}, failed {failed}".format(**counts)
 
 
+def quotes_follow_up() -> str:
+    from market.trade.services import quotes_follow_up as follow_up
+
+    counts = follow_up()
+    return "reminded {reminded}, closed {closed}, expired {expired}".format(**counts)
+
+
 def load_exchange_rates() -> str:
     from market.currencies.services import exchange_rates_load
 
@@ -214,6 +221,12 @@ def jobs() -> list[Job]:
             mail_send_pending,
             interval_minutes=1,
             title=_("Send e-mails waiting in the outbox"),
+        ),
+        Job(
+            "quotes_follow_up",
+            quotes_follow_up,
+            interval_minutes=60,
+            title=_("Remind, close and expire wholesale quote requests"),
         ),
     ]
     if settings.MARKET_EXCHANGE_RATES_URL:

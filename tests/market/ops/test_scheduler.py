@@ -39,6 +39,7 @@ ALWAYS = [
     ("publish_scheduled", "interval[0:01:00]", "Every minute"),
     ("search_index_pending", "interval[0:01:00]", "Every minute"),
     ("mail_send_pending", "interval[0:01:00]", "Every minute"),
+    ("quotes_follow_up", "interval[1:00:00]", "Every 60 minutes"),
 ]
 CLEARSESSIONS = (
     "clearsessions",
@@ -180,7 +181,8 @@ def test_run_scheduler_starts_and_stops_on_sigterm(tmp_path):
 
     assert first == (
         "Scheduler started: reconcile_payments, learning_waitlist, "
-        "publish_scheduled, search_index_pending, mail_send_pending, clearsessions\n"
+        "publish_scheduled, search_index_pending, mail_send_pending, "
+        "quotes_follow_up, clearsessions\n"
     )
     assert rest == "Scheduler stopped\n"
     assert process.returncode == 0
@@ -347,7 +349,8 @@ def test_run_job_names_the_jobs_when_the_name_is_unknown(no_optional_jobs):
 
     assert str(refusal.value) == (
         "No job 'payouts'. The jobs: reconcile_payments, learning_waitlist, "
-        "publish_scheduled, search_index_pending, mail_send_pending, clearsessions."
+        "publish_scheduled, search_index_pending, mail_send_pending, "
+        "quotes_follow_up, clearsessions."
     )
     assert not JobRun.objects.exists()
 
@@ -406,7 +409,7 @@ def test_staff_see_each_job_with_its_last_run_and_when_it_is_due(
         "Daily at 04:00",
         "Never run",
     ]
-    assert len(re.findall(r'<tr id="job-', html)) == 6
+    assert len(re.findall(r'<tr id="job-', html)) == 7
     assert detail.status_code == 200
     assert _row(detail.content.decode(), f"run-{run.pk}") == [
         "2026-12-04 10:00:00",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from oscar.apps.partner.models import StockRecord
 
@@ -21,6 +22,8 @@ from market.export.models import (
     ShippingZone,
 )
 from market.residents.models import LineFulfilment, Resident
+from market.trade import services as trade_services
+from market.trade.models import BusinessProfile, Quote, QuoteMessage, QuoteRequest
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 from tests.factories.shipping import shipping_profile
 
@@ -34,15 +37,25 @@ def _object_routes() -> list[str]:
     return sorted(_id_arguments())
 
 
-def _id_arguments() -> dict[str, str]:
-    """Route name -> the name of its object id argument (pk, profile_pk…)."""
+def _id_arguments() -> dict[str, tuple[str, ...]]:
+    """Route name -> the names of its object arguments (pk, profile_pk…, and
+    a wholesale quote request's reference)."""
     _prefix, resolver = get_resolver().namespace_dict["resident_dashboard"]
     found = {}
     for pattern in resolver.url_patterns:
-        for argument in pattern.pattern.converters:
-            if argument == "pk" or argument.endswith("_pk"):
-                found[pattern.name] = argument
+        arguments = tuple(
+            argument
+            for argument in pattern.pattern.converters
+            if argument in ("pk", "reference") or argument.endswith("_pk")
+        )
+        if arguments:
+            found[pattern.name] = arguments
     return found
+
+
+def _kwargs(arguments: tuple[str, ...], value) -> dict:
+    """A route's arguments from its matrix entry: one id, or a dict of them."""
+    return value if isinstance(value, dict) else {arguments[0]: value}
 
 
 @pytest.fixture
@@ -80,7 +93,14 @@ def b_objects(other_resident, other_product):
     )
     zone = profile.zones.get()
     rate = zone.rates.get()
+    quote_request, message = _quote_request_to(other_resident, other_product)
+    reference = quote_request.reference
     return {
+        "quote-request": {"reference": reference},
+        "quote-offer": {"reference": reference},
+        "quote-decline": {"reference": reference},
+        "quote-message": {"reference": reference},
+        "quote-attachment": {"reference": reference, "pk": message.pk},
         "edit": other_product.pk,
         "files": digital.pk,
         "fulfil": line.pk,
@@ -100,6 +120,29 @@ def b_objects(other_resident, other_product):
         "shipping-rate-edit": rate.pk,
         "shipping-rate-delete": rate.pk,
     }
+
+
+def _quote_request_to(resident, product):
+    """A business's request for a quote to `resident`, with a message and
+    its attachment (market/trade)."""
+    buyer = UserFactory(email="gallery@example.de")
+    BusinessProfile.objects.create(user=buyer, company_name="Galerie", country="DE")
+    request = trade_services.quote_request_create(
+        buyer=buyer,
+        resident=resident,
+        lines=[trade_services.LineWish(product.stockrecords.get().pk, 2)],
+        destination="AZ",
+        wanted_by=None,
+        message="",
+        language="en",
+    )
+    message = trade_services.quote_message_add(
+        request=request,
+        author=buyer,
+        body="Our spec",
+        attachment=SimpleUploadedFile("spec.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return request, message
 
 
 def _snapshot(resident: Resident):
@@ -127,6 +170,9 @@ def _snapshot(resident: Resident):
         ),
         list(ShippingZone.objects.order_by("pk").values_list("pk", "countries")),
         list(ShippingRate.objects.order_by("pk").values_list("pk", "carrier")),
+        list(QuoteRequest.objects.order_by("pk").values_list("pk", "status")),
+        Quote.objects.count(),
+        QuoteMessage.objects.count(),
     )
 
 
@@ -166,8 +212,10 @@ def test_others_cannot_reach_resident_b_objects(
         "each_additional": "0",
     }
 
-    for name, argument in sorted(_id_arguments().items()):
-        url = reverse(f"resident_dashboard:{name}", kwargs={argument: b_objects[name]})
+    for name, arguments in sorted(_id_arguments().items()):
+        url = reverse(
+            f"resident_dashboard:{name}", kwargs=_kwargs(arguments, b_objects[name])
+        )
         if method == "get":
             response = client.get(url)
         else:
