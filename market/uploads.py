@@ -124,3 +124,16 @@ def check_digital_file(upload: UploadedFile) -> CheckedUpload:
     if checked.content_type in IMAGE_TYPES:
         _verify_picture(upload)
     return checked
+
+
+ATTACHMENT_TYPES = {**IMAGE_TYPES, "application/pdf": ".pdf"}
+
+
+def check_attachment(upload: UploadedFile) -> CheckedUpload:
+    """A photo (JPEG, PNG, WebP) or a PDF attached to a message, within the
+    limit; a picture must decode within the pixel limit."""
+    _check_size(upload, "attachment")
+    checked = _detect(upload, ATTACHMENT_TYPES)
+    if checked.content_type in IMAGE_TYPES:
+        _verify_picture(upload)
+    return checked

@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("shop/my-shop/", include("market.residents.dashboard.urls")),
     path("shop/accounts/", include("market.accounts.urls")),
     path("shop/downloads/", include("market.downloads.urls")),
+    path("shop/quotes/", include("market.trade.urls")),
     path("shop/residents/", include("market.residents.urls")),
     path("learning/", include("market.learning.urls")),
     path("studios/", include("market.bookings.urls")),

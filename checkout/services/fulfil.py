@@ -51,6 +51,7 @@ from .amounts import charge_amount, prepared, shipping_parts
 from .bookings import bookings_place
 from .errors import BUSINESS_REFUSALS, FulfilmentPostponed
 from .holds import basket_check, holds_place, holds_release
+from .quotes import quotes_place
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +150,7 @@ def place_and_record(payment: CheckoutPayment) -> None:
     holds_place(payment=payment, basket=basket, now=now)
     order = _place_order(payment, basket)
     bookings_place(order=order, now=now)
+    quotes_place(order=order, payment=payment, now=now)
     payment.status = CheckoutStatus.PLACED
     payment.order = order
     payment.save(update_fields=["status", "order", "updated_at"])

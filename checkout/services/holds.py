@@ -45,6 +45,7 @@ from market.residents.strategy import hold_limit
 from ..models import CheckoutPayment, CheckoutStatus
 from .bookings import booking_line_refusal, bookings_hold, is_booking_line
 from .errors import CheckoutRefused, OutOfStock
+from .quotes import is_quote_line, quote_basket_refusal, quote_line_made_to_order
 
 
 def hold_key(payment_id: int) -> str:
@@ -56,19 +57,32 @@ def hold_key(payment_id: int) -> str:
 class Hold:
     stockrecord_id: int
     quantity: int
+    # False for a wholesale quote's units: the resident quoted that many,
+    # so the per-buyer limit of the product's kind does not apply.
+    limited: bool = True
 
 
 def basket_holds(basket: Basket) -> list[Hold]:
     """Units to hold per stock record, for products that track stock
     (physical goods and course seats), in stock record order: every writer
-    locks rows in this one order, so concurrent buyers cannot deadlock."""
+    locks rows in this one order, so concurrent buyers cannot deadlock. A
+    wholesale quote's units made to order are held against no stock."""
     quantities: dict[int, int] = {}
+    unlimited: set[int] = set()
     for line in basket.all_lines():
-        if line.product.get_product_class().track_stock:
-            quantities[line.stockrecord_id] = (
-                quantities.get(line.stockrecord_id, 0) + line.quantity
-            )
-    return [Hold(pk, quantity) for pk, quantity in sorted(quantities.items())]
+        if not line.product.get_product_class().track_stock:
+            continue
+        if is_quote_line(line):
+            if quote_line_made_to_order(line):
+                continue
+            unlimited.add(line.stockrecord_id)
+        quantities[line.stockrecord_id] = (
+            quantities.get(line.stockrecord_id, 0) + line.quantity
+        )
+    return [
+        Hold(pk, quantity, limited=pk not in unlimited)
+        for pk, quantity in sorted(quantities.items())
+    ]
 
 
 def _limit_message(product, limit: int) -> str:
@@ -83,6 +97,10 @@ def basket_check(basket: Basket) -> None:
     """Every line may be sold now (the one rule) in the quantity asked for
     (the limit of its kind). Raises CheckoutRefused with the first reason."""
     now = timezone.now()
+    reason = quote_basket_refusal(basket, user=basket.owner, now=now)
+    if reason is not None:
+        # A wholesale quote: paid on its own, whole, by its buyer, in time.
+        raise CheckoutRefused(reason)
     for line in basket.all_lines():
         if is_booking_line(line):
             # A studio booking: the Centre sells it; its own rule decides.
@@ -91,6 +109,9 @@ def basket_check(basket: Basket) -> None:
             reason = listing_refusal(line.product, line.stockrecord)
         if reason is not None:
             raise CheckoutRefused(reason)
+        if is_quote_line(line):
+            # The resident quoted this quantity: no per-buyer limit.
+            continue
         limit = hold_limit(line.product)
         if limit is not None and line.quantity > limit:
             raise CheckoutRefused(_limit_message(line.product, limit))
@@ -145,7 +166,7 @@ def _check_buyer_limits(
     )
     for hold in holds:
         product = records[hold.stockrecord_id].product
-        limit = hold_limit(product)
+        limit = hold_limit(product) if hold.limited else None
         if (
             limit is not None
             and held.get(hold.stockrecord_id, 0) + hold.quantity > limit

@@ -18,6 +18,8 @@ from oscar.apps.shipping import methods
 from oscar.apps.shipping import repository as oscar_repository
 from oscar.core import prices
 
+from market.trade.shipping import quoted_parcels
+
 from .destination import buyer_destination
 from .pricing import basket_parcels, first_refusal
 
@@ -73,8 +75,6 @@ class Repository(oscar_repository.Repository):
             country = buyer_destination(request)
         session = getattr(request, "session", None)
         choices = session.get(CHOICES_KEY, {}) if session is not None else {}
-        return [
-            Parcels(
-                basket_parcels(basket.all_lines(), country=country, choices=choices)
-            )
-        ]
+        parcels = basket_parcels(basket.all_lines(), country=country, choices=choices)
+        # A wholesale quote's parcel travels at the quoted shipping.
+        return [Parcels(quoted_parcels(parcels))]

@@ -165,6 +165,13 @@ def webhooks_send_due() -> str:
     )
 
 
+def quotes_follow_up() -> str:
+    from market.trade.services import quotes_follow_up as follow_up
+
+    counts = follow_up()
+    return "reminded {reminded}, closed {closed}, expired {expired}".format(**counts)
+
+
 def load_exchange_rates() -> str:
     from market.currencies.services import exchange_rates_load
 
@@ -229,6 +236,12 @@ def jobs() -> list[Job]:
             webhooks_send_due,
             interval_minutes=1,
             title=_("Send webhooks that are due"),
+        ),
+        Job(
+            "quotes_follow_up",
+            quotes_follow_up,
+            interval_minutes=60,
+            title=_("Remind, close and expire wholesale quote requests"),
         ),
     ]
     if settings.MARKET_EXCHANGE_RATES_URL:

@@ -24,6 +24,9 @@ from catalogue.stock import units_free
 from market.bookings.listing import BOOKING_OPTION_CODE, is_studio_sku
 from market.bookings.models import Booking
 from market.bookings.services import booking_refusal_for_payment
+from market.trade.lines import quote_reference_of_line
+from market.trade.models import QuoteLine
+from market.trade.rules import quote_payment_refusal
 
 from .selectors import listing_refusal
 
@@ -130,8 +133,13 @@ class MarketStrategy(
     def fetch_for_line(self, line, stockrecord=None):
         """A studio booking's line costs what the booking costs and may be
         bought, once, by its booker while the booking waits for payment
-        (market.bookings); every other line is Oscar's."""
+        (market.bookings); a wholesale quote's line costs the quoted unit
+        price, for its buyer only, while the quote is accepted, unpaid and
+        valid (market.trade); every other line is Oscar's."""
         record = stockrecord or line.stockrecord
+        reference = quote_reference_of_line(line) if line.pk else None
+        if record is not None and reference is not None:
+            return self._quote_line(line, record, reference)
         if record is None or not is_studio_sku(record.partner_sku):
             return super().fetch_for_line(line, stockrecord)
         info = self.fetch_for_product(line.product, stockrecord)
@@ -149,6 +157,44 @@ class MarketStrategy(
         policy = NotOnSale(reason) if reason else Limited(availability.Available(), 1)
         return oscar_strategy.PurchaseInfo(
             price=price, availability=policy, stockrecord=info.stockrecord
+        )
+
+    def _quote_line(self, line, record, reference: str):
+        """The quote's unit price; available in exactly the quoted quantity
+        (from stock, or made to order), or not at all with the reason."""
+        info = self.fetch_for_product(line.product, record)
+        quoted = (
+            QuoteLine.objects.select_related("quote__request__resident", "request_line")
+            .filter(quote__reference=reference, request_line__stockrecord=record)
+            .first()
+        )
+        if quoted is None:
+            return oscar_strategy.PurchaseInfo(
+                price=info.price,
+                availability=NotOnSale(_("This quote no longer exists.")),
+                stockrecord=record,
+            )
+        user = line.basket.owner or getattr(self, "user", None)
+        reason = quote_payment_refusal(
+            quoted.quote, user=user, now=timezone.now()
+        ) or listing_refusal(line.product, record)
+        price = prices.FixedPrice(
+            currency=quoted.quote.currency,
+            excl_tax=quoted.unit_price,
+            tax=Decimal("0.00"),
+        )
+        if reason:
+            policy = NotOnSale(reason)
+        elif quoted.request_line.made_to_order or not (
+            line.product.get_product_class().track_stock
+        ):
+            policy = Limited(availability.Available(), quoted.quantity)
+        else:
+            policy = Limited(
+                availability.StockRequired(units_free(record)), quoted.quantity
+            )
+        return oscar_strategy.PurchaseInfo(
+            price=price, availability=policy, stockrecord=record
         )
 
     def parent_availability_policy(self, product, children_stock):

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "market.ops.apps.OpsConfig",
     "market.impact.apps.ImpactConfig",
     "market.bookings.apps.BookingsConfig",
+    "market.trade.apps.TradeConfig",
     "market.api.apps.ApiConfig",
     "market.webhooks.apps.WebhooksConfig",
     # django-ninja: serves the API documentation's own static files.
@@ -438,6 +439,10 @@ MARKET_MEDIA_ORIGINS = media_origins(
 MARKET_UPLOAD_LIMITS = {
     "image": env.int("MARKET_UPLOAD_IMAGE_MAX_BYTES", default=5 * 1024 * 1024),
     "digital": env.int("MARKET_UPLOAD_DIGITAL_MAX_BYTES", default=200 * 1024 * 1024),
+    # A photo or a PDF attached to a message about a wholesale quote.
+    "attachment": env.int(
+        "MARKET_UPLOAD_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024
+    ),
 }
 
 # Payments (Stripe). With no keys (the embedded default) the checkout says
@@ -490,6 +495,11 @@ MARKET_CHECKOUT_OPEN_LIMIT = env.int("MARKET_CHECKOUT_OPEN_LIMIT", default=2)
 # such holds one person may have at once.
 MARKET_BOOKING_HOLD_MINUTES = env.int("MARKET_BOOKING_HOLD_MINUTES", default=20)
 MARKET_BOOKING_HOLDS_LIMIT = env.int("MARKET_BOOKING_HOLDS_LIMIT", default=3)
+# Wholesale quotes (market/trade): a resident who has not answered a request
+# is reminded after this many days, and the request is closed (the buyer
+# told) after this many.
+MARKET_QUOTE_REMIND_DAYS = env.int("MARKET_QUOTE_REMIND_DAYS", default=3)
+MARKET_QUOTE_CLOSE_DAYS = env.int("MARKET_QUOTE_CLOSE_DAYS", default=7)
 
 # The open API (market/api): requests per caller's address (every request)
 # and per token, as "<count>/<s|min|hour|day>".

@@ -3,6 +3,7 @@ from django.urls import path
 from market.export import dashboard_parcels
 from market.export import dashboard_profiles as shipping
 from market.export import dashboard_views as export_views
+from market.trade import dashboard_views as quotes
 from market.webhooks import dashboard_views as webhooks
 
 from . import views
@@ -63,6 +64,33 @@ urlpatterns = [
         "parcels/<int:pk>/cn23.pdf",
         export_views.ParcelPaperView.as_view(paper="cn23"),
         name="parcel-cn23",
+    ),
+    path("quotes/", quotes.QuoteRequestListView.as_view(), name="quote-requests"),
+    path("quotes/terms/", quotes.TradeTermsView.as_view(), name="trade-terms"),
+    path(
+        "quotes/<uuid:reference>/",
+        quotes.QuoteRequestDetailView.as_view(),
+        name="quote-request",
+    ),
+    path(
+        "quotes/<uuid:reference>/quote/",
+        quotes.QuoteOfferView.as_view(),
+        name="quote-offer",
+    ),
+    path(
+        "quotes/<uuid:reference>/decline/",
+        quotes.QuoteDeclineView.as_view(),
+        name="quote-decline",
+    ),
+    path(
+        "quotes/<uuid:reference>/messages/",
+        quotes.QuoteMessageView.as_view(),
+        name="quote-message",
+    ),
+    path(
+        "quotes/<uuid:reference>/files/<int:pk>/",
+        quotes.QuoteAttachmentView.as_view(),
+        name="quote-attachment",
     ),
     path(
         "shipping/",

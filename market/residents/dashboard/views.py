@@ -37,7 +37,7 @@ class ResidentRequiredMixin(LoginRequiredMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
-            if any(key == "pk" or key.endswith("_pk") for key in kwargs):
+            if any(key in ("pk", "reference") or key.endswith("_pk") for key in kwargs):
                 # Nothing about a given object is told to an anonymous visitor.
                 raise PermissionDenied
             return self.handle_no_permission()

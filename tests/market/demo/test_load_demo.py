@@ -240,6 +240,8 @@ def test_one_demo_order_in_each_parcel_state(demo):
     parcels = (
         Parcel.objects.select_related("order")
         .exclude(order__user__email__endswith=HISTORY)
+        # The paid wholesale quote's parcel (market/demo/trade.py).
+        .exclude(order__user__email="gallery@creative-market.az")
         .order_by("pk")
     )
 
@@ -314,3 +316,23 @@ def test_every_studio_page_has_rooms_with_hours_and_a_week_of_bookings(demo):
         assert week.filter(room__kind=kind).exists(), kind
     assert set(week.values_list("paid_by", flat=True)) == set(PaidBy.values)
     assert Room.objects.get(slug="reqs-zali").capacity == 20
+
+
+def test_wholesale_quotes_in_every_state(demo):
+    from market.trade.models import BusinessProfile, QuoteRequest
+
+    assert BusinessProfile.objects.count() == 2
+    assert sorted(set(QuoteRequest.objects.values_list("status", flat=True))) == (
+        sorted(
+            [
+                "accepted",
+                "closed",
+                "declined",
+                "expired",
+                "open",
+                "paid",
+                "quoted",
+                "withdrawn",
+            ]
+        )
+    )

@@ -40,6 +40,7 @@ ALWAYS = [
     ("search_index_pending", "interval[0:01:00]", "Every minute"),
     ("mail_send_pending", "interval[0:01:00]", "Every minute"),
     ("webhooks_send_due", "interval[0:01:00]", "Every minute"),
+    ("quotes_follow_up", "interval[1:00:00]", "Every 60 minutes"),
 ]
 CLEARSESSIONS = (
     "clearsessions",
@@ -182,7 +183,7 @@ def test_run_scheduler_starts_and_stops_on_sigterm(tmp_path):
     assert first == (
         "Scheduler started: reconcile_payments, learning_waitlist, "
         "publish_scheduled, search_index_pending, mail_send_pending, "
-        "webhooks_send_due, clearsessions\n"
+        "webhooks_send_due, quotes_follow_up, clearsessions\n"
     )
     assert rest == "Scheduler stopped\n"
     assert process.returncode == 0
@@ -350,7 +351,7 @@ def test_run_job_names_the_jobs_when_the_name_is_unknown(no_optional_jobs):
     assert str(refusal.value) == (
         "No job 'payouts'. The jobs: reconcile_payments, learning_waitlist, "
         "publish_scheduled, search_index_pending, mail_send_pending, "
-        "webhooks_send_due, clearsessions."
+        "webhooks_send_due, quotes_follow_up, clearsessions."
     )
     assert not JobRun.objects.exists()
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 from oscar.apps.partner.models import StockRecord
@@ -24,6 +25,8 @@ from market.export.models import (
     ShippingZone,
 )
 from market.residents.models import LineFulfilment, Resident
+from market.trade import services as trade_services
+from market.trade.models import BusinessProfile, Quote, QuoteMessage, QuoteRequest
 from market.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tests.factories import ProductFactory, UserFactory, VariantFactory
 from tests.factories.shipping import shipping_profile
@@ -43,15 +46,25 @@ def _object_routes() -> list[str]:
     return sorted(_id_arguments())
 
 
-def _id_arguments() -> dict[str, str]:
-    """Route name -> the name of its object id argument (pk, profile_pk…)."""
+def _id_arguments() -> dict[str, tuple[str, ...]]:
+    """Route name -> the names of its object arguments (pk, profile_pk…, and
+    a wholesale quote request's reference)."""
     _prefix, resolver = get_resolver().namespace_dict["resident_dashboard"]
     found = {}
     for pattern in resolver.url_patterns:
-        for argument in pattern.pattern.converters:
-            if argument == "pk" or argument.endswith("_pk"):
-                found[pattern.name] = argument
+        arguments = tuple(
+            argument
+            for argument in pattern.pattern.converters
+            if argument in ("pk", "reference") or argument.endswith("_pk")
+        )
+        if arguments:
+            found[pattern.name] = arguments
     return found
+
+
+def _kwargs(arguments: tuple[str, ...], value) -> dict:
+    """A route's arguments from its matrix entry: one id, or a dict of them."""
+    return value if isinstance(value, dict) else {arguments[0]: value}
 
 
 @pytest.fixture
@@ -105,11 +118,18 @@ def b_objects(other_resident, other_product):
         payload={"ping": True},
         next_attempt_at=timezone.now(),
     )
+    quote_request, message = _quote_request_to(other_resident, other_product)
+    reference = quote_request.reference
     return {
         "webhook": endpoint.pk,
         "webhook-action": endpoint.pk,
         "webhook-redeliver": delivery.pk,
         "token-revoke": token.pk,
+        "quote-request": {"reference": reference},
+        "quote-offer": {"reference": reference},
+        "quote-decline": {"reference": reference},
+        "quote-message": {"reference": reference},
+        "quote-attachment": {"reference": reference, "pk": message.pk},
         "edit": other_product.pk,
         "files": digital.pk,
         "fulfil": line.pk,
@@ -129,6 +149,29 @@ def b_objects(other_resident, other_product):
         "shipping-rate-edit": rate.pk,
         "shipping-rate-delete": rate.pk,
     }
+
+
+def _quote_request_to(resident, product):
+    """A business's request for a quote to `resident`, with a message and
+    its attachment (market/trade)."""
+    buyer = UserFactory(email="gallery@example.de")
+    BusinessProfile.objects.create(user=buyer, company_name="Galerie", country="DE")
+    request = trade_services.quote_request_create(
+        buyer=buyer,
+        resident=resident,
+        lines=[trade_services.LineWish(product.stockrecords.get().pk, 2)],
+        destination="AZ",
+        wanted_by=None,
+        message="",
+        language="en",
+    )
+    message = trade_services.quote_message_add(
+        request=request,
+        author=buyer,
+        body="Our spec",
+        attachment=SimpleUploadedFile("spec.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return request, message
 
 
 def _snapshot(resident: Resident):
@@ -167,6 +210,9 @@ def _snapshot(resident: Resident):
                 "pk", "status", "attempts", "next_attempt_at"
             )
         ),
+        list(QuoteRequest.objects.order_by("pk").values_list("pk", "status")),
+        Quote.objects.count(),
+        QuoteMessage.objects.count(),
     )
 
 
@@ -206,9 +252,14 @@ def test_others_cannot_reach_resident_b_objects(
         "each_additional": "0",
     }
 
-    for name, argument in sorted(_id_arguments().items()):
-        kwargs = {argument: b_objects[name], **EXTRA_ARGUMENTS.get(name, {})}
-        url = reverse(f"resident_dashboard:{name}", kwargs=kwargs)
+    for name, arguments in sorted(_id_arguments().items()):
+        url = reverse(
+            f"resident_dashboard:{name}",
+            kwargs={
+                **_kwargs(arguments, b_objects[name]),
+                **EXTRA_ARGUMENTS.get(name, {}),
+            },
+        )
         if method == "get":
             response = client.get(url)
         else:

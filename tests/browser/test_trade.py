@@ -1,0 +1,284 @@
+"""Wholesale quotes in Chromium: a business buyer in Berlin asks a shop for
+fifty scarves from the product page (telling who they are the first time),
+the resident answers from the dashboard with a volume price and shipping
+from their profile, the buyer accepts and pays at localstripe, and the
+parcel exists with its customs papers. Screenshots of every quote page at
+1366 and 390 px go to $TRADE_SHOTS (or the test's tmp_path)."""
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from catalogue.kinds import PHYSICAL
+from checkout.models import CheckoutPayment, CheckoutStatus
+from market.export.models import Parcel
+from market.trade import services
+from market.trade.models import (
+    BusinessProfile,
+    QuoteRequest,
+    QuoteRequestStatus,
+    QuoteStatus,
+)
+from tests.factories import ProductFactory, UserFactory
+from tests.factories.shipping import ship_with, shipping_profile
+from tests.stripe_fixtures import ensure_countries
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+D = Decimal
+
+
+def _signed_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def _url(name, *args, language="en"):
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def _scarves(resident):
+    product = ProductFactory(
+        resident=resident,
+        kind=PHYSICAL,
+        title="Kəlağayı",
+        upc="T-SCARF",
+        price=D("30.00"),
+        num_in_stock=60,
+        attributes={
+            "weight_grams": 100,
+            "hs_code": "6214.10",
+            "country_of_origin": "AZ",
+        },
+    )
+    ship_with(
+        product,
+        shipping_profile(
+            resident=resident,
+            name="Scarves",
+            zones=[
+                (
+                    "Europe",
+                    ["DE", "FR"],
+                    [
+                        {
+                            "carrier": "Azərpoçt EMS",
+                            "min_days": 7,
+                            "max_days": 14,
+                            "first_item": D("12.00"),
+                            "each_additional": D("0.50"),
+                        }
+                    ],
+                )
+            ],
+        ),
+    )
+    return product
+
+
+def test_a_business_asks_the_resident_quotes_the_buyer_pays(
+    browser, page, live_server, resident, owner, rates, stripe_settings
+):
+    ensure_countries()
+    scarves = _scarves(resident)
+    buyer = UserFactory(email="anna@galerie-nord.de", first_name="Anna")
+    _signed_in(page, live_server, buyer)
+
+    # From the product page, a business asks: first who they are.
+    with translation.override("en"):
+        page.goto(live_server.url + scarves.get_absolute_url())
+    page.locator(".product-maker-quote a").click()
+    page.wait_for_url("**/shop/quotes/business/**")
+    page.fill("#id_company_name", "Galerie Nord GmbH")
+    page.locator("#id_country").select_option("DE")
+    page.fill("#id_tax_number", "DE123456789")
+    page.locator(".business-profile-form button[type=submit]").click()
+    page.wait_for_url(f"**/shop/quotes/ask/{resident.slug}/**")
+    record = scarves.stockrecords.get()
+    page.fill(f"#id_quantity_{record.pk}", "50")
+    page.locator("#id_destination").select_option("DE")
+    page.fill("#id_message", "Fifty scarves for our spring show, please.")
+    page.locator(".quote-ask-form button[type=submit]").click()
+    page.wait_for_url("**/shop/quotes/*-*/")
+    request = QuoteRequest.objects.get()
+    assert "Waiting for a quote" in page.locator(".quote-status").inner_text()
+
+    # The resident answers with a volume price; shipping from the profile.
+    resident_context = browser.new_context(locale="en-GB")
+    resident_page = resident_context.new_page()
+    resident_page.set_default_timeout(15_000)
+    _signed_in(resident_page, live_server, owner)
+    resident_page.goto(live_server.url + _url("resident_dashboard:quote-requests"))
+    resident_page.get_by_role("link", name=request.number).click()
+    line = request.lines.get()
+    assert resident_page.input_value(f"#id_price_{line.pk}") == "30.00"
+    resident_page.fill(f"#id_price_{line.pk}", "24.00")
+    resident_page.fill("#id_lead_time_days", "10")
+    resident_page.fill("#id_terms", "Paid in full before shipping.")
+    resident_page.locator(".quote-form button[type=submit]").click()
+    resident_page.wait_for_load_state()
+    assert "1236.50 AZN" in resident_page.locator(".quote-total").inner_text()
+
+    # The buyer accepts and pays through the checkout.
+    page.goto(live_server.url + _url("trade:request", request.reference))
+    assert "1236.50 AZN" in page.locator(".quote-total").inner_text()
+    page.locator(".quote-accept-form button[type=submit]").click()
+    page.wait_for_url("**/basket/")
+    page.goto(live_server.url + reverse("checkout:index"))
+    page.wait_for_url("**/shipping-address/")
+    page.fill("#id_first_name", "Anna")
+    page.fill("#id_last_name", "Schmidt")
+    page.fill("#id_line1", "Hauptstraße 5")
+    page.fill("#id_line4", "Berlin")
+    page.fill("#id_postcode", "10115")
+    page.locator("#id_country").select_option("DE")
+    page.locator("#new_shipping_address button[type=submit]").click()
+    page.wait_for_url("**/shipping-method/")
+    assert "Azərpoçt EMS" in page.content()
+    page.locator("#choose-delivery").click()
+    page.wait_for_url("**/payment-details/")
+    page.locator("#view_preview").click()
+    page.wait_for_url("**/preview/")
+    page.locator("#place-order").click()
+    page.wait_for_url("**/checkout/pay/")
+    element = page.locator("#payment-element")
+    element.get_by_placeholder("number").fill("4242424242424242")
+    element.get_by_placeholder("exp_month").fill("12")
+    element.get_by_placeholder("exp_year").fill("30")
+    element.get_by_placeholder("cvc").fill("123")
+    element.get_by_placeholder("postal_code").fill("10115")
+    page.locator("#pay-button").click()
+    page.wait_for_url("**/checkout/thank-you/")
+
+    payment = CheckoutPayment.objects.get()
+    quote = request.quotes.get()
+    request.refresh_from_db()
+    assert (payment.status, payment.total) == (CheckoutStatus.PLACED, D("1236.50"))
+    assert (quote.status, request.status) == (
+        QuoteStatus.PAID,
+        QuoteRequestStatus.PAID,
+    )
+    parcel = Parcel.objects.get(order=payment.order)
+    assert (parcel.country, parcel.carrier, parcel.charge) == (
+        "DE",
+        "Azərpoçt EMS",
+        D("36.50"),
+    )
+    # The parcel's customs papers, for the resident who ships it.
+    for paper in ("parcel-invoice", "parcel-cn23"):
+        response = resident_page.request.get(
+            live_server.url + _url(f"resident_dashboard:{paper}", parcel.pk)
+        )
+        assert response.status == 200, paper
+        assert response.headers["content-type"] == "application/pdf"
+        assert response.body().startswith(b"%PDF")
+    resident_context.close()
+
+
+def _shots_data(resident, owner):
+    scarves = _scarves(resident)
+    buyer = UserFactory(email="anna@galerie-nord.de", first_name="Anna")
+    BusinessProfile.objects.create(
+        user=buyer,
+        company_name="Galerie Nord GmbH",
+        country="DE",
+        tax_number="DE123456789",
+    )
+    record = scarves.stockrecords.get()
+    request = services.quote_request_create(
+        buyer=buyer,
+        resident=resident,
+        lines=[services.LineWish(record.pk, 50)],
+        destination="DE",
+        wanted_by=timezone.localdate() + timezone.timedelta(days=30),
+        message="Fifty scarves for our spring show.",
+        language="en",
+    )
+    services.quote_message_add(
+        request=request, author=owner, body="Which colours would you like?"
+    )
+    services.quote_offer(
+        request=request,
+        by=owner,
+        prices={request.lines.get().pk: D("24.00")},
+        lead_time_days=10,
+        shipping=services.ShippingAnswer(from_profile=True),
+        valid_until=timezone.localdate() + timezone.timedelta(days=14),
+        terms="Paid in full before shipping.",
+    )
+    open_request = services.quote_request_create(
+        buyer=buyer,
+        resident=resident,
+        lines=[services.LineWish(record.pk, 12)],
+        destination="FR",
+        wanted_by=None,
+        message="",
+        language="en",
+    )
+    return scarves, buyer, request, open_request
+
+
+def test_screenshots_of_the_quote_pages(
+    browser, live_server, resident, owner, tmp_path
+):
+    scarves, buyer, request, open_request = _shots_data(resident, owner)
+    folder = Path(os.environ.get("TRADE_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "buyer": [
+            ("ask", lambda lang: _url("trade:ask", resident.slug, language=lang)
+             + f"?product={scarves.pk}"),
+            ("business", lambda lang: _url("trade:business", language=lang)),
+            ("mine", lambda lang: _url("trade:mine", language=lang)),
+            ("request", lambda lang: _url("trade:request", request.reference,
+                                          language=lang)),
+        ],
+        "resident": [
+            ("dashboard-list", lambda lang: _url("resident_dashboard:quote-requests",
+                                                 language=lang)),
+            ("dashboard-request", lambda lang: _url(
+                "resident_dashboard:quote-request", open_request.reference,
+                language=lang)),
+            ("dashboard-quoted", lambda lang: _url(
+                "resident_dashboard:quote-request", request.reference,
+                language=lang)),
+        ],
+    }  # fmt: skip
+    for width in (1366, 390):
+        for side, user in (("buyer", buyer), ("resident", owner)):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            _signed_in(page, live_server, user)
+            for language in ("en", "az", "ru"):
+                for name, url in pages[side]:
+                    response = page.goto(live_server.url + url(language))
+                    assert response.status == 200, (name, language)
+                    # Nothing scrolls sideways.
+                    assert page.evaluate(
+                        "document.documentElement.scrollWidth <= window.innerWidth + 1"
+                    ), (name, language, width)
+                    page.screenshot(
+                        path=str(folder / f"{name}-{language}-{width}.png"),
+                        full_page=True,
+                    )
+            context.close()
+    assert len(list(folder.glob("*.png"))) == 7 * 3 * 2
