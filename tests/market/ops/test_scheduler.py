@@ -410,7 +410,7 @@ def test_staff_see_each_job_with_its_last_run_and_when_it_is_due(
         "Daily at 04:00",
         "Never run",
     ]
-    assert len(re.findall(r'<tr id="job-', html)) == 7
+    assert len(re.findall(r'<tr id="job-', html)) == 8
     assert detail.status_code == 200
     assert _row(detail.content.decode(), f"run-{run.pk}") == [
         "2026-12-04 10:00:00",

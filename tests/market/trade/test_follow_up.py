@@ -48,11 +48,12 @@ def test_the_resident_is_reminded_once(asked, settings):
     )
     assert asked.status == QuoteRequestStatus.OPEN
     assert asked.reminded_at is not None
+    # In the resident's language (Azerbaijani, the default).
     assert _mails_to("owner@xalca.az") == [
-        f"Quote request {asked.number} from Galerie Nord GmbH",
-        f"Reminder: quote request {asked.number} waits for your answer",
+        f"Təklif sorğusu {asked.number}, göndərən: Galerie Nord GmbH",
+        f"Xatırlatma: {asked.number} təklif sorğusu cavabınızı gözləyir",
     ]
-    assert "closed 7 days after they were sent" in (OutgoingEmail.objects.last().body)
+    assert "göndərildikdən 7 gün sonra bağlanır" in OutgoingEmail.objects.last().body
 
 
 def test_an_unanswered_request_is_closed_and_the_buyer_told_once(asked, settings):

@@ -220,7 +220,7 @@ def test_the_buyer_accepts_once(quoted, business_buyer):
     )
     assert _state(quoted.request) == after
     assert OutgoingEmail.objects.last().subject == (
-        f"Galerie Nord GmbH accepted your quote for {quoted.request.number}"
+        f"Galerie Nord GmbH {quoted.request.number} üzrə təklifinizi qəbul etdi"
     )
 
 
