@@ -6,7 +6,7 @@ one live quote; the follow-up job run twice at once mails once."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from market.mail.models import OutgoingEmail
 from market.trade import services
@@ -31,7 +31,9 @@ def test_a_quote_accepted_twice_at_once_is_accepted_once(quoted, business_buyer)
     mails = OutgoingEmail.objects.count()
 
     def accept():
-        return services.quote_accept(quote=quoted, by=business_buyer).status
+        # A thread starts in the default language (Azerbaijani).
+        with translation.override("en"):
+            return services.quote_accept(quote=quoted, by=business_buyer).status
 
     outcomes = run_together([accept, accept])
 
