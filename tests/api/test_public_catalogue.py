@@ -273,6 +273,8 @@ def test_etag_and_not_modified(client, catalogue):
 
     assert first["Cache-Control"] == "public, max-age=60"
     assert first["Vary"] == "Accept-Language, Cookie"
+    # Nothing of the caller's is in what a shared cache keeps.
+    assert not first.cookies
     etag = first["ETag"]
     assert etag.startswith('"')
     assert len(etag) == 34
