@@ -322,10 +322,16 @@ def _product(product, request, strategy, currency, *, detail=False) -> dict:
     return data
 
 
+def _is_id(value: str) -> bool:
+    """ASCII digits a database id can hold ("²" is a digit to Python, and
+    not to int())."""
+    return value.isascii() and value.isdigit() and len(value) < 19
+
+
 def _resident_partners(values: list[str]) -> list[str]:
     """The `resident` filter takes residents' ids; the search backend files
     products by their residents' partners."""
-    ids = [int(value) for value in values if value.isdigit() and len(value) < 19]
+    ids = [int(value) for value in values if _is_id(value)]
     partners = Resident.objects.filter(pk__in=ids, partner__isnull=False).values_list(
         "partner_id", flat=True
     )
@@ -344,14 +350,14 @@ def _facets(facets, request) -> dict:
                 partner_id__in=[
                     int(row["value"])
                     for row in out[Facet.RESIDENT.value]
-                    if row["value"].isdigit()
+                    if _is_id(row["value"])
                 ]
             ).values_list("partner_id", "pk")
         )
         out[Facet.RESIDENT.value] = [
             {"value": str(by_partner[int(row["value"])]), "count": row["count"]}
             for row in out[Facet.RESIDENT.value]
-            if row["value"].isdigit() and int(row["value"]) in by_partner
+            if _is_id(row["value"]) and int(row["value"]) in by_partner
         ]
     return out
 
@@ -503,7 +509,7 @@ def resident_detail(
     lang: str | None = Query(None, description="az, en or ru"),
 ):
     found = public_residents()
-    if key.isdigit() and len(key) < 19:
+    if _is_id(key):
         found = found.filter(pk=int(key))
     else:
         found = found.filter(slug=key)

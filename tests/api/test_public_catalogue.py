@@ -377,3 +377,13 @@ def test_the_category_tree(client):
     ]
     assert hidden.pk not in [row["id"] for row in response.json()]
     assert client.get("/api/v1/categories?lang=az").json()[1]["name"] == "İpək"
+
+
+def test_ids_that_are_not_ascii_numbers_find_nothing(client, catalogue, resident):
+    # "²" is a digit to Python's str.isdigit, not a number to int().
+    assert client.get("/api/v1/residents/²").status_code == 404
+    response = client.get("/api/v1/products", {"resident": ["²", "x"]})
+    assert response.status_code == 200
+    assert _ids(response) == []
+    mine = client.get("/api/v1/products", {"resident": [str(resident.pk)]})
+    assert len(_ids(mine)) == 4
