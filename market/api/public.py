@@ -26,6 +26,7 @@ from catalogue.selectors import product_resident, with_page_data
 from market.currencies.money import convert
 from market.currencies.selectors import RateUnavailable, rate_for
 from market.export.pricing import listing_profile, profile_countries
+from market.learning.selectors import course_cards_for_products
 from market.residents.models import Resident
 from market.residents.selectors import public_products, public_residents
 from market.residents.strategy import MarketStrategy
@@ -55,7 +56,9 @@ class ResidentRef(Schema):
 
 class Availability(Schema):
     """As the product card says it: `code` is one of in-stock, low-stock,
-    sold-out, instant-download, made-to-order, not-on-sale, unavailable;
+    sold-out, instant-download, made-to-order, not-on-sale, unavailable, and
+    for courses enrolment-open, enrolment-full, enrolment-soon,
+    enrolment-closed;
     `label` is the card's words in the language asked for; `stock` the units
     left when they are counted."""
 
@@ -259,7 +262,18 @@ def _resident_ref(resident, request) -> dict | None:
     }
 
 
-def _product(product, request, strategy, currency, *, detail=False) -> dict:
+def _course_availability(card) -> dict:
+    """A course's state as its card says it (market.learning): enrolment
+    open (with the seats left), full (join the waitlist), soon or closed."""
+    return {
+        "code": f"enrolment-{card.availability}",
+        "label": card.get_availability_display(),
+        "available": card.open,
+        "stock": card.seats_left,
+    }
+
+
+def _product(product, request, strategy, currency, *, cards=None, detail=False) -> dict:
     kind = product.get_product_class().slug
     variants = _variants(product, strategy) if product.is_parent else []
     if product.is_parent:
@@ -280,7 +294,9 @@ def _product(product, request, strategy, currency, *, detail=False) -> dict:
         "resident": _resident_ref(product_resident(product), request),
         "price": _money(price, currency),
         "currency": currency.code,
-        "availability": _availability(info, kind),
+        "availability": _course_availability(cards[product.pk])
+        if cards and product.pk in cards
+        else _availability(info, kind),
         "licences": None,
         "ships_to": None,
         "images": [
@@ -411,11 +427,12 @@ def products(request, filters: Query[ProductFilters]):
     query = _product_query(request, money)
     answer = get_backend().search_products(query, offset=offset, limit=PAGE_SIZE)
     loaded = _listed(answer.product_ids).in_bulk(answer.product_ids)
+    shown = [loaded[pk] for pk in answer.product_ids if pk in loaded]
+    # The courses' enrolment states, in one query for the page.
+    cards = course_cards_for_products(shown)
     strategy = MarketStrategy(request)
     items = [
-        _product(loaded[pk], request, strategy, money)
-        for pk in answer.product_ids
-        if pk in loaded
+        _product(product, request, strategy, money, cards=cards) for product in shown
     ]
     following = offset + PAGE_SIZE
     data = {
@@ -443,7 +460,14 @@ def product_detail(
     if product is None:
         # Hidden, unlisted or never made: the same answer.
         raise Http404
-    data = _product(product, request, MarketStrategy(request), money, detail=True)
+    data = _product(
+        product,
+        request,
+        MarketStrategy(request),
+        money,
+        cards=course_cards_for_products([product]),
+        detail=True,
+    )
     return cached_response(request, data, schema=ProductDetail)
 
 

@@ -3,6 +3,7 @@ no token, in the language and currency asked for, cacheable (ETag, 304).
 Nothing hidden by the one rule "may this be sold now" shows, even when the
 search index has not caught up."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -15,7 +16,12 @@ from catalogue.models import Product, ReviewStatus
 from market.api.paging import MAX_OFFSET, offset_cursor
 from market.currencies.models import ExchangeRate
 from market.residents.models import Resident, ResidentStatus
-from tests.factories import CategoryFactory, ProductFactory
+from tests.factories import (
+    CategoryFactory,
+    ProductFactory,
+    ResidentFactory,
+    course_product,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +98,13 @@ def test_every_kind_says_its_availability_like_the_card(client, catalogue):
         PHYSICAL: "low-stock",
         DIGITAL: "instant-download",
         SERVICE: "made-to-order",
-        COURSE: "in-stock",
+        COURSE: "enrolment-open",
+    }
+    assert by_kind[COURSE]["availability"] == {
+        "code": "enrolment-open",
+        "label": "Enrolment open",
+        "available": True,
+        "stock": 12,
     }
     assert by_kind[DIGITAL]["price"] == "15.00"
     assert by_kind[DIGITAL]["licences"] == [
@@ -343,8 +355,6 @@ def test_residents_list_and_detail(client, catalogue, resident, other_resident):
 
 
 def test_an_applicant_is_not_a_public_resident(client):
-    from tests.factories import ResidentFactory
-
     applicant = ResidentFactory(status=ResidentStatus.APPLIED, slug="applicant")
 
     assert _ids(client.get("/api/v1/residents")) == []
@@ -387,3 +397,22 @@ def test_ids_that_are_not_ascii_numbers_find_nothing(client, catalogue, resident
     assert _ids(response) == []
     mine = client.get("/api/v1/products", {"resident": [str(resident.pk)]})
     assert len(_ids(mine)) == 4
+
+
+def test_a_course_whose_enrolment_closed_says_so(client, resident, indexed):
+    with indexed():
+        course = course_product(
+            resident=resident,
+            title="Muğam dərsi",
+            capacity=8,
+            enrolment_closes_at=timezone.now() - timedelta(days=1),
+        )
+
+    body = client.get(f"/api/v1/products/{course.pk}").json()
+
+    assert body["availability"] == {
+        "code": "enrolment-closed",
+        "label": "Enrolment closed",
+        "available": False,
+        "stock": 8,
+    }
