@@ -3,16 +3,19 @@ no token, in the language and currency asked for, cacheable (ETag, 304).
 Nothing hidden by the one rule "may this be sold now" shows, even when the
 search index has not caught up."""
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from PIL import Image
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
-from catalogue.models import Product, ReviewStatus
+from catalogue.models import Product, ProductImage, ReviewStatus
 from market.api.paging import MAX_OFFSET, offset_cursor
 from market.currencies.models import ExchangeRate
 from market.residents.models import Resident, ResidentStatus
@@ -20,8 +23,11 @@ from tests.factories import (
     CategoryFactory,
     ProductFactory,
     ResidentFactory,
+    VariantFactory,
     course_product,
+    licence_option,
 )
+from tests.factories.shipping import ships_to
 
 pytestmark = pytest.mark.django_db
 
@@ -305,21 +311,109 @@ def test_etag_and_not_modified(client, catalogue):
     assert client.get(url, HTTP_IF_NONE_MATCH='"stale"').status_code == 200
 
 
-def test_the_list_costs_the_same_queries_for_1_or_5_products(client, resident, indexed):
-    with indexed():
-        ProductFactory(resident=resident, kind=PHYSICAL)
+def _with_images(product, count: int = 2):
+    for number in range(count):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), (120, 20 * number, 40)).save(buffer, "JPEG")
+        ProductImage.objects.create(
+            product=product,
+            original=SimpleUploadedFile(f"p{number}.jpg", buffer.getvalue()),
+            display_order=number,
+        )
+    return product
 
+
+def _licensed(resident, title: str):
+    """A digital good with two licence tiers."""
+    personal = VariantFactory(
+        resident=resident,
+        parent__kind=DIGITAL,
+        parent__title=title,
+        price=Decimal("15.00"),
+        attributes={"licence": licence_option("personal")},
+    )
+    VariantFactory(
+        resident=resident,
+        parent=personal.parent,
+        price=Decimal("60.00"),
+        attributes={"licence": licence_option("commercial")},
+    )
+    return personal.parent
+
+
+def test_images_are_absolute_addresses(client, resident, indexed):
+    with indexed():
+        product = _with_images(ProductFactory(resident=resident), 2)
+
+    images = client.get(f"/api/v1/products/{product.pk}").json()["images"]
+
+    assert [image.rsplit("/", 1)[-1][:2] for image in images] == ["p0", "p1"]
+    assert all(image.startswith(f"{BASE}/media/") for image in images)
+
+
+def _list_queries(client) -> int:
+    client.get("/api/v1/products")  # what a process reads once is not counted
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/v1/products").status_code == 200
+    return len(captured)
+
+
+def _shipped(resident):
+    product = _with_images(ProductFactory(resident=resident, kind=PHYSICAL))
+    ships_to(product, ["DE", "FR"])
+    return product
+
+
+def test_the_list_costs_the_same_queries_for_1_or_5_products(
+    client, resident, other_resident, indexed
+):
+    with indexed():
+        _shipped(resident)
+    one = _list_queries(client)
+
+    with indexed():
+        for owner in (resident, other_resident, other_resident, resident):
+            _shipped(owner)
+
+    assert len(_ids(client.get("/api/v1/products"))) == 5
+    assert _list_queries(client) == one
+
+
+def test_every_shape_of_product_costs_the_same_queries_for_1_or_3_each(
+    client, resident, other_resident, indexed
+):
+    # Queries depend on what is shown (variants, shipping, courses), never on
+    # how many: one of each shape costs what three of each cost.
+    def one_of_each(owner, number):
+        _shipped(owner)
+        _licensed(owner, f"Naxışlar {number}")
+        course_product(resident=owner, title=f"Dərs {number}")
+
+    with indexed():
+        one_of_each(resident, 0)
+    one = _list_queries(client)
+
+    with indexed():
+        one_of_each(other_resident, 1)
+        one_of_each(resident, 2)
+
+    listed = client.get("/api/v1/products").json()["items"]
+    assert len(listed) == 9
+    assert sorted(len(item["licences"] or ()) for item in listed) == [0] * 6 + [2] * 3
+    assert _list_queries(client) == one
+
+
+def test_residents_cost_the_same_queries_for_1_or_3(client, resident):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/api/v1/products").status_code == 200
+            assert client.get("/api/v1/residents").status_code == 200
         return len(captured)
 
-    queries()  # what a process reads once (caches) is not counted
+    queries()
     one = queries()
-    with indexed():
-        for _n in range(4):
-            ProductFactory(resident=resident, kind=PHYSICAL)
-    assert len(_ids(client.get("/api/v1/products"))) == 5
+    ResidentFactory()
+    ResidentFactory()
+    assert len(_ids(client.get("/api/v1/residents"))) == 3
     assert queries() == one
 
 
