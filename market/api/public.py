@@ -11,7 +11,7 @@ in the API's language (`?lang=` or Accept-Language)."""
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import get_language, ngettext
@@ -476,17 +476,25 @@ def product_detail(
 
 def _product_counts(residents: list[Resident]) -> dict[int, int]:
     """Listed products per resident's partner, for a page of residents, in
-    one query."""
+    two queries: the partners' stock records (by partner, an index), then
+    which of the products they sell are listed. Asked as one subquery, the
+    planner walked the whole catalogue (issue 16, `resident_products`)."""
     partner_ids = [resident.partner_id for resident in residents if resident.partner_id]
-    rows = (
+    sold = set(
         StockRecord.objects.filter(partner_id__in=partner_ids)
         .annotate(shown_as=Coalesce("product__parent_id", "product_id"))
-        .filter(shown_as__in=public_products().values("pk"))
-        .values("partner_id")
-        .annotate(number=Count("shown_as", distinct=True))
-        .order_by()
+        .values_list("partner_id", "shown_as")
     )
-    return {row["partner_id"]: row["number"] for row in rows}
+    listed = set(
+        public_products()
+        .filter(pk__in={shown for _partner, shown in sold})
+        .values_list("pk", flat=True)
+    )
+    counts: dict[int, int] = {}
+    for partner_id, shown in sold:
+        if shown in listed:
+            counts[partner_id] = counts.get(partner_id, 0) + 1
+    return counts
 
 
 def _resident(resident: Resident, request, counts: dict[int, int]) -> dict:

@@ -153,7 +153,7 @@ def test_the_detail_has_the_description_and_the_variants(client, catalogue):
     ]
 
 
-def test_a_product_hidden_by_review_is_nowhere(client, catalogue):
+def test_a_product_hidden_by_review_is_nowhere(client, catalogue, resident):
     physical = catalogue[PHYSICAL]
     # Hidden without the index hearing of it: the API still asks the rule.
     Product.objects.filter(pk=physical.pk).update(review_status=ReviewStatus.PENDING)
@@ -164,6 +164,8 @@ def test_a_product_hidden_by_review_is_nowhere(client, catalogue):
 
     assert physical.pk not in _ids(listed)
     assert len(_ids(listed)) == 3
+    (shop,) = client.get("/api/v1/residents").json()["items"]
+    assert shop["products"] == 3
     assert _problem(detail, 404) == _problem(missing, 404)
 
 
