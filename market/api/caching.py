@@ -69,3 +69,37 @@ def cached_response(
     patch_cache_control(response, public=True, max_age=max_age)
     patch_vary_headers(response, LANGUAGE_VARY + tuple(vary))
     return response
+
+
+_STRING = {"schema": {"type": "string"}}
+CACHE_HEADERS = {
+    "ETag": {"description": "A hash of the body: send it back as If-None-Match."}
+    | _STRING,
+    "Cache-Control": {"description": "public, max-age=<seconds>"} | _STRING,
+    "Vary": {"description": "Accept-Language, Cookie"} | _STRING,
+}
+IF_NONE_MATCH = {
+    "in": "header",
+    "name": "If-None-Match",
+    "required": False,
+    "description": "The ETag of the body you hold: 304 without a body if unchanged.",
+    "schema": {"type": "string"},
+}
+
+
+def document_caching(schema: dict) -> dict:
+    """The OpenAPI schema with, for each operation that may answer 304, its
+    caching headers and the If-None-Match parameter (ninja has no words for
+    response headers)."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            if "304" not in {str(status) for status in responses}:
+                continue
+            for status, response in responses.items():
+                if str(status) in ("200", "304"):
+                    response["headers"] = dict(CACHE_HEADERS)
+            parameters = operation.setdefault("parameters", [])
+            if IF_NONE_MATCH not in parameters:
+                parameters.append(dict(IF_NONE_MATCH))
+    return schema

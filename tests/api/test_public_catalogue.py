@@ -512,3 +512,21 @@ def test_a_course_whose_enrolment_closed_says_so(client, resident, indexed):
         "available": False,
         "stock": 8,
     }
+
+
+def test_the_schema_documents_the_caching(client):
+    schema = client.get("/api/v1/openapi.json").json()
+
+    for path in ("/products", "/products/{product_id}", "/categories", "/residents"):
+        operation = schema["paths"][f"/api/v1{path}"]["get"]
+        assert operation["tags"] == ["public"]
+        assert set(operation["responses"]["200"]["headers"]) == {
+            "ETag",
+            "Cache-Control",
+            "Vary",
+        }
+        assert operation["responses"]["304"]["description"] == "Not Modified"
+        assert "content" not in operation["responses"]["304"]
+        assert [p["name"] for p in operation["parameters"]].count("If-None-Match") == 1
+    # The token endpoints are not cached.
+    assert "304" not in schema["paths"]["/api/v1/me/orders"]["get"]["responses"]
