@@ -35,7 +35,14 @@ from search.facets import BuyerCurrency, price_bands
 from search.forms import ProductFilterForm
 
 from .caching import NOT_MODIFIED, cached_response
-from .paging import PAGE_SIZE, PageOut, keyset_page, offset_cursor, offset_of
+from .paging import (
+    MAX_OFFSET,
+    PAGE_SIZE,
+    PageOut,
+    keyset_page,
+    offset_cursor,
+    offset_of,
+)
 from .problems import ApiRefusal, Problem
 
 router = Router(tags=["public"])
@@ -439,7 +446,9 @@ def products(request, filters: Query[ProductFilters]):
         "items": items,
         "total": answer.total,
         "facets": _facets(answer.facets, request),
-        "next": offset_cursor(following) if following < answer.total else None,
+        "next": offset_cursor(following)
+        if following < min(answer.total, MAX_OFFSET + 1)
+        else None,
     }
     return cached_response(request, data, schema=ProductPage)
 

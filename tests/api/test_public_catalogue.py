@@ -530,3 +530,19 @@ def test_the_schema_documents_the_caching(client):
         assert [p["name"] for p in operation["parameters"]].count("If-None-Match") == 1
     # The token endpoints are not cached.
     assert "304" not in schema["paths"]["/api/v1/me/orders"]["get"]["responses"]
+
+
+def test_no_next_cursor_beyond_the_deepest_page(client, resident, indexed, monkeypatch):
+    # Offsets above MAX_OFFSET are refused, so no page points at one.
+    monkeypatch.setattr("market.api.public.MAX_OFFSET", 19)
+    monkeypatch.setattr("market.api.paging.MAX_OFFSET", 19)
+    with indexed():
+        for n in range(21):
+            ProductFactory(resident=resident, title=f"Item {n:02d}")
+
+    first = client.get("/api/v1/products").json()
+
+    assert first["total"] == 21
+    assert len(first["items"]) == 20
+    assert first["next"] is None
+    _problem(client.get("/api/v1/products", {"cursor": offset_cursor(20)}), 422)
