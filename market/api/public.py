@@ -216,7 +216,12 @@ def _availability(info, kind: str) -> dict:
         return {"code": "not-on-sale", "label": _("Not on sale"), "available": False}
     if not policy.is_available_to_buy:
         if policy.code == "outofstock":
-            return {"code": "sold-out", "label": _("Sold out"), "available": False}
+            return {
+                "code": "sold-out",
+                "label": _("Sold out"),
+                "available": False,
+                "stock": stock,
+            }
         return {
             "code": "unavailable",
             "label": str(policy.short_message),
@@ -286,12 +291,13 @@ def _product(product, request, strategy, currency, *, cards=None, detail=False) 
     if product.is_parent:
         # As the card: the lowest price among the tiers one can buy now.
         buyable = [info for _child, _code, info in variants if _available(info)]
-        info = min(buyable, key=lambda info: info.price.incl_tax, default=None)
-        if info is None:
-            info = strategy.fetch_for_parent(product)
+        lowest = min(buyable, key=lambda info: info.price.incl_tax, default=None)
+        info = lowest or strategy.fetch_for_parent(product)
+        # No tier on sale: no price, as the card shows none.
+        price = lowest.price.incl_tax if lowest else None
     else:
         info = strategy.fetch_for_product(product)
-    price = info.price.incl_tax if info.price.exists else None
+        price = info.price.incl_tax if info.price.exists else None
     data = {
         "id": product.pk,
         "slug": product.slug,

@@ -546,3 +546,23 @@ def test_no_next_cursor_beyond_the_deepest_page(client, resident, indexed, monke
     assert len(first["items"]) == 20
     assert first["next"] is None
     _problem(client.get("/api/v1/products", {"cursor": offset_cursor(20)}), 422)
+
+
+def test_sold_out_and_tiers_off_sale(client, resident, indexed):
+    with indexed():
+        sold_out = ProductFactory(resident=resident, num_in_stock=0, price=Decimal("9"))
+        licensed = _licensed(resident, "Şriftlər")
+    licensed.children.update(is_public=False)
+
+    gone = client.get(f"/api/v1/products/{sold_out.pk}").json()
+    tiers = client.get(f"/api/v1/products/{licensed.pk}").json()
+
+    assert (gone["price"], gone["availability"]) == (
+        "9.00",
+        {"code": "sold-out", "label": "Sold out", "available": False, "stock": 0},
+    )
+    # No tier on sale: no price and no tiers, as the card shows none.
+    assert tiers["price"] is None
+    assert tiers["licences"] == []
+    assert tiers["variants"] == []
+    assert tiers["availability"]["available"] is False
