@@ -566,3 +566,13 @@ def test_sold_out_and_tiers_off_sale(client, resident, indexed):
     assert tiers["licences"] == []
     assert tiers["variants"] == []
     assert tiers["availability"]["available"] is False
+
+
+def test_a_search_of_one_letter_words(client, catalogue):
+    response = client.get("/api/v1/products", {"q": "u i"})
+
+    assert response.status_code == 200
+    # "üçün" and "intellekt" start like the words typed, once folded.
+    assert [item["title"] for item in response.json()["items"]] == [
+        "Animasiya üçün süni intellekt"
+    ]
