@@ -55,10 +55,11 @@ def _latin_stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= STEM_MIN_LENGTH:
             return word[: -len(ending)]
     # Azerbaijani possessive after a consonant: "kilimi" -> "kilim".
+    # (Length first: a one-letter "i" or "u" has no letter before it.)
     if (
-        word[-1] in "iu"
+        len(word) - 1 >= STEM_MIN_LENGTH
+        and word[-1] in "iu"
         and word[-2] not in _VOWELS
-        and len(word) - 1 >= STEM_MIN_LENGTH
     ):
         return word[:-1]
     # English plurals.

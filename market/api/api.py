@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from .caching import document_caching
 from .problems import PROBLEM_CONTENT_TYPE, ApiRefusal, problem_response
 from .throttles import throttles
 
@@ -42,7 +43,7 @@ class MarketApi(NinjaAPI):
                     content = response.get("content", {})
                     if str(status)[0] in "45" and "application/json" in content:
                         content[PROBLEM_CONTENT_TYPE] = content.pop("application/json")
-        return schema
+        return document_caching(schema)
 
 
 api = MarketApi(

@@ -1,6 +1,6 @@
 import pytest
 
-from search.normalise import normalise, tokens
+from search.normalise import normalise, stemmed_tokens, tokens
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,11 @@ def test_normalise_folds_azerbaijani_letters_accents_and_cyrillic(text, expected
 
 def test_tokens_drops_punctuation_and_keeps_digits():
     assert tokens("HS-kod: 5701.10 (xalça)") == ["hs", "kod", "5701", "10", "xalca"]
+
+
+@pytest.mark.parametrize("word", ["u", "i", "Ü", "ı"])
+def test_a_one_letter_word_is_its_own_stem(word):
+    # The possessive rule looks at the letter before a final "i"/"u": a word
+    # of one letter has none (it raised IndexError, a 500 on every search).
+    (token,) = tokens(word)
+    assert stemmed_tokens(word) == [(token, token)]
