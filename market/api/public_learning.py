@@ -8,15 +8,18 @@ availability), pages from Wagtail's `live().public()` in the caller's
 language (as the site lists them), an event's seats from the events service.
 """
 
-from datetime import datetime
+import base64
+import binascii
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from oscar.apps.partner.models import StockRecord
 from wagtail.coreutils import get_supported_content_language_variant
@@ -39,9 +42,10 @@ from market.learning.selectors import (
 )
 from market.residents.models import Programme
 
+from . import paging
 from .caching import NOT_MODIFIED, cached_response
 from .paging import PageOut, keyset_page
-from .problems import Problem
+from .problems import ApiRefusal, Problem
 
 router = Router(tags=["public"])
 ERRORS = {404: Problem, 422: Problem, 429: Problem}
@@ -341,6 +345,50 @@ def _events():
     return EventPage.objects.live().public().select_related("locale")
 
 
+def _when_cursor(event) -> str:
+    position = f"{event.starts_at.isoformat()}|{event.pk}"
+    return base64.urlsafe_b64encode(position.encode()).decode().rstrip("=")
+
+
+def _when_of(cursor: str) -> tuple[datetime, int]:
+    """The (start, id) a cursor of `_when_cursor` holds; another is a 422."""
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode("ascii") + b"==").decode()
+        when, number = text.split("|")
+        starts_at, event_id = datetime.fromisoformat(when), int(number)
+        # A time at the calendar's edge that UTC cannot hold is no start.
+        starts_at = starts_at.astimezone(UTC) if starts_at.tzinfo else None
+    except (ValueError, OverflowError, UnicodeError, binascii.Error):
+        starts_at, event_id = None, 0
+    if starts_at is None or not 1 <= event_id <= LARGEST_ID:
+        raise ApiRefusal(
+            _("The cursor is not one this API gave: follow `next` as it is."),
+            status=422,
+            type="invalid-input",
+        )
+    return starts_at, event_id
+
+
+def _events_page(events, cursor: str | None, *, latest_first: bool):
+    """One page of `events` by start (the soonest first, or the latest
+    first), and the next cursor: a keyset on (start, id), so a page costs
+    the same however deep it is."""
+    if cursor:
+        starts_at, event_id = _when_of(cursor)
+        if latest_first:
+            after = Q(starts_at__lt=starts_at) | Q(starts_at=starts_at, pk__lt=event_id)
+        else:
+            after = Q(starts_at__gt=starts_at) | Q(starts_at=starts_at, pk__gt=event_id)
+        events = events.filter(after)
+    order = ("-starts_at", "-pk") if latest_first else ("starts_at", "pk")
+    rows = list(events.order_by(*order)[: paging.PAGE_SIZE + 1])
+    following = None
+    if len(rows) > paging.PAGE_SIZE:
+        rows = rows[: paging.PAGE_SIZE]
+        following = _when_cursor(rows[-1])
+    return rows, following
+
+
 @router.get(
     "/events",
     response={200: EventPageOut, **NOT_MODIFIED, **ERRORS},
@@ -352,14 +400,15 @@ def events(
     series: SeriesCode | None = None,
     cursor: str | None = None,
 ):
-    """Published events in the caller's language, newest first: those still
-    to come (not yet ended), or with `past=true` those that have ended."""
+    """Published events in the caller's language: those still to come (not
+    yet ended), the soonest first; or with `past=true` those that have
+    ended, the latest first."""
     now = timezone.now()
     listed = _events().filter(locale__language_code=_language())
     listed = listed.filter(ends_at__lt=now) if past else listed.filter(ends_at__gte=now)
     if series:
         listed = listed.filter(series=series)
-    rows, following = keyset_page(listed, cursor)
+    rows, following = _events_page(listed, cursor, latest_first=past)
     items = [_event_data(request, event) for event in rows]
     return cached_response(
         request, {"items": items, "next": following}, schema=EventPageOut

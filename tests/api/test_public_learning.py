@@ -498,3 +498,59 @@ def test_course_kind_is_required_for_a_slug(client, resident):
     assert product.product_class.slug != COURSE
     assert client.get(f"/api/v1/courses/{product.slug}").status_code == 404
     assert client.get(f"/api/v1/courses/{product.pk}").status_code == 404
+
+
+def test_upcoming_events_soonest_first_past_ones_latest_first_by_cursor(
+    client, events_index, monkeypatch
+):
+    monkeypatch.setattr("market.api.paging.PAGE_SIZE", 2)
+    later = make_event(
+        events_index,
+        slug="later",
+        starts_at=STARTS + timedelta(days=2),
+        ends_at=ENDS + timedelta(days=2),
+    )
+    soonest = make_event(events_index, slug="soonest")
+    same_time = make_event(events_index, slug="same-time")
+    old = datetime(2024, 3, 1, 18, 0, tzinfo=BAKU)
+    older = make_event(
+        events_index,
+        slug="older",
+        starts_at=old - timedelta(days=9),
+        ends_at=old - timedelta(days=9) + timedelta(hours=1),
+    )
+    past = make_event(
+        events_index, slug="past", starts_at=old, ends_at=old + timedelta(hours=1)
+    )
+
+    def pages(query):
+        found, cursor = [], None
+        while True:
+            asked = {**query, "lang": "az", **({"cursor": cursor} if cursor else {})}
+            body = client.get("/api/v1/events", asked).json()
+            found.append([item["id"] for item in body["items"]])
+            cursor = body["next"]
+            if cursor is None:
+                return found
+
+    assert pages({}) == [[soonest.pk, same_time.pk], [later.pk]]
+    assert pages({"past": "true"}) == [[past.pk, older.pk]]
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "@@",
+        "MTIz",
+        "eHx5",
+        # "2031-05-16|1": a time without its zone
+        "MjAzMS0wNS0xNnwx",
+        # "0001-01-01T00:00:00+14:00|1": before the calendar in UTC
+        "MDAwMS0wMS0wMVQwMDowMDowMCsxNDowMHwx",
+    ],
+)
+def test_a_forged_event_cursor_is_a_problem(client, cursor):
+    response = client.get("/api/v1/events", {"cursor": cursor})
+
+    assert response.status_code == 422
+    assert response.json()["type"] == "/api/v1/problems/invalid-input"
