@@ -13,11 +13,28 @@ from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from .throttles import AddressRateThrottle
+
 logger = logging.getLogger(__name__)
+
+
+class AddressFence(BaseThrottle):
+    """The v1 API's limit per address (MARKET_API_RATE_PER_ADDRESS), one
+    budget for both APIs: the same counter in the same cache."""
+
+    def __init__(self):
+        self.fence = AddressRateThrottle()
+
+    def allow_request(self, request, view) -> bool:
+        return self.fence.allow_request(request._request)
+
+    def wait(self):
+        return self.fence.wait()
 
 
 class _ContentApi:
@@ -28,6 +45,7 @@ class _ContentApi:
     renderer_classes = [JSONRenderer]
     authentication_classes: list = []
     permission_classes: list = []
+    throttle_classes = [AddressFence]
 
     def handle_exception(self, exc):
         if isinstance(exc, (ValueError, OverflowError, DataError, ValidationError)):

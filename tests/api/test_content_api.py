@@ -238,3 +238,37 @@ def test_bad_input_is_a_json_4xx(client, pages, path, status):
         "application/problem+json",
     )
     assert response.json()
+
+
+def test_json_only_even_when_a_browser_asks_for_html(client, pages):
+    browsable = client.get(PAGES + "?format=api", HTTP_HOST=MARKET)
+    html = client.get(PAGES, HTTP_HOST=MARKET, HTTP_ACCEPT="text/html")
+    browser = client.get(
+        PAGES, HTTP_HOST=MARKET, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8"
+    )
+
+    assert (browsable.status_code, browsable["Content-Type"]) == (
+        404,
+        "application/json",
+    )
+    assert (html.status_code, html["Content-Type"]) == (406, "application/json")
+    assert html.json() == {"detail": "Could not satisfy the request Accept header."}
+    assert (browser.status_code, browser["Content-Type"]) == (200, "application/json")
+    # The site's policy comes along; JSON runs no script, so it hinders nothing.
+    assert "default-src 'self'" in browser["Content-Security-Policy"]
+
+
+def test_the_address_budget_is_shared_with_the_v1_api(client, sites, settings):
+    settings.MARKET_API_RATE_PER_ADDRESS = "3/min"
+
+    statuses = [
+        client.get(PAGES, HTTP_HOST=MARKET).status_code,
+        client.get("/api/v1/events").status_code,
+        client.get("/api/content/v2/images/", HTTP_HOST=MARKET).status_code,
+    ]
+    refused = client.get(PAGES, HTTP_HOST=MARKET)
+
+    assert statuses == [200, 200, 200]
+    assert refused.status_code == 429
+    assert refused["Content-Type"] == "application/json"
+    assert int(refused["Retry-After"]) > 0
