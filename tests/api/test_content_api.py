@@ -272,3 +272,9 @@ def test_the_address_budget_is_shared_with_the_v1_api(client, sites, settings):
     assert refused.status_code == 429
     assert refused["Content-Type"] == "application/json"
     assert int(refused["Retry-After"]) > 0
+
+
+def test_pages_found_by_search(client, pages):
+    ids = listed_ids(client, MARKET, "&search=talk&type=cms.EventPage")
+
+    assert ids == [pages["talk"].pk]
