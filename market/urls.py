@@ -17,6 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from market import sitemaps
 from market.api.api import api as api_v1
 from market.api.api import not_found_view as api_not_found
+from market.api.content import content_api
 from market.learning.views import certificates as certificate_views
 
 
@@ -37,6 +38,8 @@ urlpatterns = [
     path("stripe/", include("market.payments.urls")),
     # The open API: language-neutral (Accept-Language or ?lang=), JSON only.
     path("api/v1/", api_v1.urls),
+    # Wagtail's content API (pages of the request's site, images), for partners.
+    path("api/content/v2/", content_api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path(

@@ -4,6 +4,7 @@ Open Graph, and the helpers templates use."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -24,6 +25,8 @@ class SitePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # What the content API (/api/content/v2/) shows beyond Wagtail's own.
+    api_fields = [APIField("intro")]
 
     class Meta:
         abstract = True

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -85,6 +86,22 @@ class EventPage(SitePage):
         index.SearchField("city"),
         index.FilterField("starts_at"),
         index.FilterField("series"),
+    ]
+    api_fields = [
+        *SitePage.api_fields,
+        *(
+            APIField(name)
+            for name in (
+                "series",
+                "starts_at",
+                "ends_at",
+                "online",
+                "city",
+                "venue",
+                "capacity",
+                "registration_open",
+            )
+        ),
     ]
 
     parent_page_types = ["cms.EventIndexPage"]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -42,6 +43,7 @@ class ProgrammePage(SitePage):
         index.SearchField("body"),
         index.FilterField("programme"),
     ]
+    api_fields = [*SitePage.api_fields, APIField("programme")]
 
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []

@@ -163,8 +163,9 @@ def not_found_view(request, rest=""):
 
 
 # Routers, one per module that owns its endpoints.
-from . import buyer, public, resident  # noqa: E402
+from . import buyer, public, public_learning, resident  # noqa: E402
 
 api.add_router("/", public.router)
+api.add_router("/", public_learning.router)
 api.add_router("/me/", buyer.router)
 api.add_router("/shop/", resident.router)

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "market.webhooks.apps.WebhooksConfig",
     # django-ninja: serves the API documentation's own static files.
     "ninja",
+    # Wagtail's content API for partners (/api/content/v2/, market/api/content.py).
+    "rest_framework",
+    "wagtail.api.v2",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
     *_oscar_apps(),

@@ -140,3 +140,61 @@ def test_nobody_reaches_b_objects(
 
     assert _snapshot() == before
     assert AccessToken.objects.filter(user=other_buyer).count() == 0
+
+
+# The public routes of Kreativ Edu and the Centre (market/api/public_learning.py):
+# no token needed, and a token or a session changes nothing of the answer.
+PUBLIC_LEARNING_ROUTES = [
+    ("get", "/programmes"),
+    ("get", "/courses"),
+    ("get", "/courses/{course}"),
+    ("get", "/events"),
+    ("get", "/events/{event_id}"),
+]
+
+
+def test_the_matrix_covers_every_public_learning_route():
+    from market.api import public_learning
+
+    declared = sorted(
+        (method.lower(), path)
+        for path, view in public_learning.router.path_operations.items()
+        for operation in view.operations
+        for method in operation.methods
+    )
+    assert sorted(PUBLIC_LEARNING_ROUTES) == declared
+
+
+@pytest.mark.parametrize("actor", ["anonymous", "staff", "buyer_a", "resident_a"])
+def test_public_learning_routes_answer_everyone_alike(
+    client, actor, buyer, staff, owner, resident, other_resident
+):
+    from tests.factories import course_product
+
+    hidden = course_product(resident=other_resident, title="Gizli")
+    hidden.is_public = False
+    hidden.save()
+    shown = course_product(resident=resident, title="Açıq")
+    values = {"course": shown.pk, "event_id": 999999}
+    anonymous = {
+        path: client.get("/api/v1" + path.format(**values)).json()
+        for _method, path in PUBLIC_LEARNING_ROUTES
+    }
+    headers = {}
+    if actor == "staff":
+        client.force_login(staff)
+    elif actor == "buyer_a":
+        headers = bearer(make_token(buyer))
+    elif actor == "resident_a":
+        headers = bearer(make_token(owner, resident=resident))
+    before = _snapshot()
+
+    for _method, path in PUBLIC_LEARNING_ROUTES:
+        response = client.get("/api/v1" + path.format(**values), **headers)
+        assert response.status_code == (404 if "event_id" in path else 200), path
+        assert response.json() == anonymous[path], (actor, path)
+    hidden_response = client.get(f"/api/v1/courses/{hidden.pk}", **headers)
+
+    assert hidden_response.status_code == 404
+    assert [item["id"] for item in anonymous["/courses"]["items"]] == [shown.pk]
+    assert _snapshot() == before
