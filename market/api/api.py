@@ -162,8 +162,10 @@ def not_found_view(request, rest=""):
 
 
 # Routers, one per module that owns its endpoints.
-from . import buyer, public, resident  # noqa: E402
+from . import buyer, buyer_quotes, public, resident, resident_quotes  # noqa: E402
 
 api.add_router("/", public.router)
 api.add_router("/me/", buyer.router)
+api.add_router("/me/", buyer_quotes.router)
 api.add_router("/shop/", resident.router)
+api.add_router("/shop/", resident_quotes.router)
