@@ -163,9 +163,18 @@ def not_found_view(request, rest=""):
 
 
 # Routers, one per module that owns its endpoints.
-from . import buyer, public, public_learning, resident  # noqa: E402
+from . import (  # noqa: E402
+    buyer,
+    buyer_quotes,
+    public,
+    public_learning,
+    resident,
+    resident_quotes,
+)
 
 api.add_router("/", public.router)
 api.add_router("/", public_learning.router)
 api.add_router("/me/", buyer.router)
+api.add_router("/me/", buyer_quotes.router)
 api.add_router("/shop/", resident.router)
+api.add_router("/shop/", resident_quotes.router)

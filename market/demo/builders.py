@@ -53,6 +53,7 @@ from .payouts import build_payout_profiles
 from .records import demo_licence, demo_listing, demo_resident, demo_user
 from .shipping import demo_parcels, demo_shipping_profiles
 from .studios import demo_studios
+from .tokens import demo_access_tokens
 from .trade import demo_quotes
 
 QUIET_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -586,6 +587,9 @@ def load_demo() -> DemoSummary:
         demo_history()
         demo_studios(staff_email=STAFF_EMAIL, buyer_email=BUYER_EMAIL)
         demo_quotes()
+        demo_access_tokens(
+            resident_email=RESIDENT_EMAIL, buyer_email="gallery@creative-market.az"
+        )
     # Every save above was indexed through the outbox; a rebuild makes sure
     # (and is what an existing deployment runs after loading data).
     call_command("search_rebuild", stdout=io.StringIO())

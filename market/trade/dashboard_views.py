@@ -26,7 +26,7 @@ from .forms import (
     TradeTermsForm,
 )
 from .models import QuoteMessage, QuoteRequestStatus
-from .services import QuoteRefused, ShippingAnswer
+from .services import QuoteRefused
 from .services.messages import OPEN_TO_MESSAGES
 from .shipping import profile_shipping, request_ships
 from .views import attachment_response
@@ -152,23 +152,13 @@ class QuoteOfferView(QuoteRequestDetailView):
         form = self._quote_form(quote_request, request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            if form.ships and data.get("shipping_source") != SHIPPING_FROM_PROFILE:
-                shipping = ShippingAnswer(
-                    from_profile=False,
-                    amount=data["shipping_amount"],
-                    carrier=data["shipping_carrier"],
-                    min_days=data["shipping_min_days"],
-                    max_days=data["shipping_max_days"],
-                )
-            else:
-                shipping = ShippingAnswer(from_profile=True)
             try:
                 services.quote_offer(
                     request=quote_request,
                     by=request.user,
                     prices=form.prices(),
                     lead_time_days=data["lead_time_days"],
-                    shipping=shipping,
+                    shipping=form.shipping_answer(),
                     valid_until=data["valid_until"],
                     terms=data["terms"],
                 )

@@ -19,6 +19,7 @@ from .models import (
     BusinessProfile,
 )
 from .rules import MESSAGE_MAX_LENGTH
+from .services import ShippingAnswer
 
 
 def _countries():
@@ -216,6 +217,19 @@ class QuoteForm(forms.Form):
             line.pk: self.cleaned_data[f"price_{line.pk}"]
             for line in self.request_lines
         }
+
+    def shipping_answer(self) -> ShippingAnswer:
+        """How the valid form prices the parcel, for `quote_offer`."""
+        data = self.cleaned_data
+        if self.ships and data.get("shipping_source") != SHIPPING_FROM_PROFILE:
+            return ShippingAnswer(
+                from_profile=False,
+                amount=data["shipping_amount"],
+                carrier=data["shipping_carrier"],
+                min_days=data["shipping_min_days"],
+                max_days=data["shipping_max_days"],
+            )
+        return ShippingAnswer(from_profile=True)
 
     def clean(self):
         data = super().clean()

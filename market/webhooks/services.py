@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -282,6 +283,43 @@ def webhook_parcel_shipped_emit(*, parcel) -> None:
     )
 
 
+def webhook_quote_requested_emit(*, request) -> None:
+    """`quote.requested` for the resident a business buyer asked: who (the
+    company, as on the request; never the buyer's e-mail), where to, by
+    when, the lines, and the request's page in the shop dashboard."""
+    resident = request.resident
+    webhook_event_emit(
+        event_type=WebhookEvent.QUOTE_REQUESTED,
+        resident=resident,
+        payload={
+            "reference": str(request.reference),
+            "number": request.number,
+            "resident": resident.slug,
+            "company_name": request.company_name,
+            "company_country": request.company_country,
+            "destination": request.destination,
+            "wanted_by": request.wanted_by.isoformat() if request.wanted_by else None,
+            "created_at": request.created_at.isoformat(),
+            "lines": [
+                {
+                    "line_id": line.pk,
+                    "product_id": line.product_id,
+                    "sku": line.stockrecord.partner_sku,
+                    "title": line.product.get_title(),
+                    "quantity": line.quantity,
+                    "made_to_order": line.made_to_order,
+                }
+                for line in request.lines.select_related(
+                    "product__parent", "stockrecord"
+                ).order_by("pk")
+            ],
+            "dashboard_url": site_url(
+                reverse("resident_dashboard:quote-request", args=[request.reference])
+            ),
+        },
+    )
+
+
 def body_of(delivery: WebhookDelivery) -> bytes:
     """The exact bytes posted (and signed)."""
     return json.dumps(
@@ -375,7 +413,6 @@ def _mail_failure(delivery: WebhookDelivery) -> None:
         )
     else:
         language, recipients = endpoint.language, [endpoint.contact_email]
-    from django.urls import reverse
     from django.utils import translation
 
     with translation.override(language or settings.LANGUAGE_CODE):

@@ -12,6 +12,14 @@ from market.api.scopes import BUYER_SCOPES, RESIDENT_SCOPES
 from market.api.services import access_token_create
 from market.export.models import Parcel
 from tests.factories import ProductFactory, UserFactory
+from tests.market.trade.conftest import (  # noqa: F401 (fixtures of the quotes)
+    accepted,
+    asked,
+    business_buyer,
+    quoted,
+    scarf_profile,
+    scarves,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -9,16 +9,19 @@ import pytest
 from oscar.apps.partner.models import StockRecord
 
 from catalogue.models import Product
-from market.api import buyer, public, resident
+from market.api import buyer, buyer_quotes, public, resident, resident_quotes
 from market.api.models import AccessToken
 from market.export.models import Parcel
+from market.trade import services as trade
+from market.trade.models import BusinessProfile, QuoteMessage, QuoteRequest
 
 from .conftest import bearer, make_token, order_of, parcel_of
 
 pytestmark = pytest.mark.django_db
 
-# (method, path under /api/v1, body): `{order}`, `{listing}`, `{parcel}` are
-# B's objects; `{product}` and `{shop}` B's listed product and open shop.
+# (method, path under /api/v1, body): `{order}`, `{listing}`, `{parcel}`,
+# `{request}` (a quote request of buyer B to resident B) are B's objects;
+# `{product}` and `{shop}` B's listed product and open shop.
 PUBLIC_ROUTES = [
     ("get", "/products", None),
     ("get", "/products/{product}", None),
@@ -39,13 +42,44 @@ ROUTES = [
     ("get", "/shop/order-lines", None),
     ("get", "/shop/parcels", None),
     ("post", "/shop/parcels/{parcel}/status", {"status": "packed"}),
+    ("get", "/me/quote-requests", None),
+    (
+        "post",
+        "/me/quote-requests",
+        {
+            "resident": "oyun-studiyasi",
+            "lines": [{"product": 1, "quantity": 1}],
+            "destination": "DE",
+        },
+    ),
+    ("get", "/me/quote-requests/{request}", None),
+    ("post", "/me/quote-requests/{request}/messages", {"body": "Hi"}),
+    ("post", "/me/quote-requests/{request}/withdraw", None),
+    ("get", "/shop/quote-requests", None),
+    ("get", "/shop/quote-requests/{request}", None),
+    (
+        "post",
+        "/shop/quote-requests/{request}/quote",
+        {
+            "lines": [{"line": 1, "unit_price": "1.00"}],
+            "lead_time_days": 1,
+            "valid_until": "2030-01-01",
+        },
+    ),
+    ("post", "/shop/quote-requests/{request}/decline", {"reason": "No"}),
+    ("post", "/shop/quote-requests/{request}/messages", {"body": "Hi"}),
 ]
 
 
 def _declared() -> list[tuple[str, str]]:
     found = []
-    routers = (("", public.router), ("/me", buyer.router), ("/shop", resident.router))
-    for prefix, router in routers:
+    for prefix, router in (
+        ("", public.router),
+        ("/me", buyer.router),
+        ("/me", buyer_quotes.router),
+        ("/shop", resident.router),
+        ("/shop", resident_quotes.router),
+    ):
         for path, view in router.path_operations.items():
             for operation in view.operations:
                 for method in operation.methods:
@@ -60,6 +94,7 @@ def _template(path: str) -> str:
         .replace("{parcel}", "{parcel_id}")
         .replace("{product}", "{product_id}")
         .replace("{shop}", "{key}")
+        .replace("{request}", "{reference}")
     )
 
 
@@ -73,12 +108,25 @@ def test_the_matrix_covers_every_route():
 def b_objects(other_buyer, other_resident, other_product):
     order = order_of(other_buyer, other_resident, other_product)
     parcel = parcel_of(order, other_resident)
+    BusinessProfile.objects.create(
+        user=other_buyer, company_name="Tbilisi Shop", country="GE"
+    )
+    request = trade.quote_request_create(
+        buyer=other_buyer,
+        resident=other_resident,
+        lines=[trade.LineWish(other_product.stockrecords.get().pk, 2)],
+        destination="DE",
+        wanted_by=None,
+        message="Two boards.",
+        language="en",
+    )
     return {
         "order": order.number,
         "listing": other_product.pk,
         "parcel": parcel.pk,
         "product": other_product.pk,
         "shop": other_resident.slug,
+        "request": request.reference,
     }
 
 
@@ -90,6 +138,12 @@ def _snapshot():
         list(StockRecord.objects.order_by("pk").values_list("pk", "num_in_stock")),
         list(Parcel.objects.order_by("pk").values_list("pk", "status")),
         Product.objects.count(),
+        list(
+            QuoteRequest.objects.order_by("pk").values_list(
+                "pk", "status", "quotes__pk"
+            )
+        ),
+        QuoteMessage.objects.count(),
     )
 
 

@@ -14,6 +14,7 @@ from oscar.apps.partner.models import StockRecord
 
 from market.residents.models import Resident
 from market.residents.selectors import acting_resident, resident_may_act
+from market.webhooks.services import webhook_quote_requested_emit
 
 from .. import emails
 from ..models import (
@@ -159,7 +160,8 @@ def quote_request_create(
     not act, one of the shop's own people, a product the public may not buy
     (the one rule), more than is in stock from a shop that does not make to
     order, a date in the past, too many lines or too many live requests.
-    The resident's people are e-mailed in the resident's language."""
+    The resident's people are e-mailed in the resident's language, and the
+    resident's and partners' webhook endpoints hear `quote.requested`."""
     now = now or timezone.now()
     if not _signed_in(buyer):
         raise QuoteRefused(_("Sign in to ask for a quote."))
@@ -219,6 +221,8 @@ def quote_request_create(
         for record, quantity, made_to_order in checked
     )
     emails.requested(request)
+    # Delivery rows in this transaction; sent after its commit.
+    webhook_quote_requested_emit(request=request)
     return request
 
 

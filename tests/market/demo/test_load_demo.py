@@ -336,3 +336,30 @@ def test_wholesale_quotes_in_every_state(demo):
             ]
         )
     )
+
+
+def test_the_readmes_demo_tokens_call_the_api(demo, client):
+    from market.api.models import AccessToken
+    from market.demo.tokens import BUYER_TOKEN, RESIDENT_TOKEN
+
+    shop = client.get(
+        "/api/v1/shop/quote-requests", HTTP_AUTHORIZATION=f"Bearer {RESIDENT_TOKEN}"
+    )
+    gallery = client.get(
+        "/api/v1/me/quote-requests", HTTP_AUTHORIZATION=f"Bearer {BUYER_TOKEN}"
+    )
+    wrong = client.get(
+        "/api/v1/me/quote-requests",
+        HTTP_AUTHORIZATION=f"Bearer {BUYER_TOKEN[:-1]}x",
+    )
+
+    assert shop.status_code == 200
+    assert gallery.status_code == 200
+    assert len(gallery.json()["items"]) == 5
+    assert wrong.status_code == 401
+    tokens = AccessToken.objects.filter(prefix__in=["demoshop", "demobuyr"])
+    assert sorted(
+        (token.user.email, token.resident_id is not None) for token in tokens
+    ) == [("gallery@creative-market.az", False), ("resident@creative-market.az", True)]
+    # Only the hash is stored.
+    assert RESIDENT_TOKEN not in str(list(tokens.values()))
