@@ -17,7 +17,9 @@ from market.webhooks.models import (
 )
 from tests.threads import run_together
 
-NOW = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+# The sender's clock: a whole minute a day ahead of the wall clock, so that
+# every delivery made now (due at once) is due at NOW, whenever the suite runs.
+NOW = (datetime.now(UTC) + timedelta(days=1)).replace(second=0, microsecond=0)
 
 
 def _endpoint(resident, receiver, events=(WebhookEvent.ORDER_PAID,)):
