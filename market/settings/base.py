@@ -70,7 +70,10 @@ INSTALLED_APPS = [
     # django-ninja: serves the API documentation's own static files.
     "ninja",
     # Wagtail's content API for partners (/api/content/v2/, market/api/content.py).
-    "rest_framework",
+    # Django REST framework itself is not an installed app: it answers JSON
+    # only here, and as an app its az/ru catalogues would replace Django's
+    # own wording of shared messages ("Enter a valid email address.") on
+    # every form of the site.
     "wagtail.api.v2",
     "market.demo.apps.DemoConfig",
     "cms.apps.CmsConfig",
