@@ -11,6 +11,7 @@ from .services import (
     checkout_alert_staff,
     checkout_fulfil,
 )
+from .services.balance import balance_fulfil
 
 
 def _amount(data: dict, name: str):
@@ -25,8 +26,11 @@ def _amount(data: dict, name: str):
 
 @webhooks.register("payment_intent.succeeded")
 def payment_intent_succeeded(intent: dict) -> None:
+    intent_id = webhooks.field(intent, "id", str)
     try:
-        checkout_fulfil(intent_id=webhooks.field(intent, "id", str))
+        if checkout_fulfil(intent_id=intent_id) is None:
+            # Not a checkout: the balance of an order paid with a deposit?
+            balance_fulfil(intent_id=intent_id)
     except FulfilmentPostponed as error:
         # Not recorded as handled: Stripe sends it again later.
         raise webhooks.RetryLater(str(error)) from error

@@ -62,6 +62,18 @@ class CheckoutPayment(models.Model):
     currency = models.CharField(_("currency"), max_length=3)
     rate = models.DecimalField(_("exchange rate"), max_digits=18, decimal_places=8)
     amount = models.DecimalField(_("amount charged"), max_digits=12, decimal_places=2)
+    # A quote paid with a deposit: `total` and `amount` are the whole order;
+    # the part of them left to pay before shipping (the BalancePayment made
+    # when the order is placed). Zero for everything paid at once.
+    balance_total = models.DecimalField(
+        _("balance (AZN)"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
+    balance_amount = models.DecimalField(
+        _("balance charged later"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0.00"),
+    )
     language = models.CharField(_("language"), max_length=10)
     shipping_address = models.JSONField(_("shipping address"), null=True, blank=True)
     shipping_method_code = models.CharField(max_length=128)
@@ -104,6 +116,13 @@ class CheckoutPayment(models.Model):
                 name="checkout_payment_amounts_positive",
             ),
             models.CheckConstraint(
+                condition=Q(balance_total__gte=0)
+                & Q(balance_amount__gte=0)
+                & Q(balance_total__lte=models.F("total"))
+                & Q(balance_amount__lte=models.F("amount")),
+                name="checkout_payment_balance_within_total",
+            ),
+            models.CheckConstraint(
                 condition=~Q(status=CheckoutStatus.PLACED) | Q(order__isnull=False),
                 name="checkout_payment_placed_has_order",
             ),
@@ -123,6 +142,77 @@ class CheckoutPayment(models.Model):
         """Where the buyer's e-mails go: the account's address, or the
         guest's."""
         return self.user.email if self.user_id else self.guest_email
+
+    @property
+    def paid_now_total(self) -> Decimal:
+        """What this PaymentIntent pays (AZN): the total, less a balance."""
+        return self.total - self.balance_total
+
+    @property
+    def charge_now(self) -> Decimal:
+        """What this PaymentIntent charges (its currency)."""
+        return self.amount - self.balance_amount
+
+
+class BalanceStatus(models.TextChoices):
+    """Where the balance of an order paid with a deposit stands."""
+
+    # The deposit is paid; the rest is due before the parcel ships.
+    DUE = "due", pgettext_lazy("balance status", "Due")
+    # Paid: the parcel may ship.
+    PAID = "paid", pgettext_lazy("balance status", "Paid")
+
+
+class BalancePayment(models.Model):
+    """The rest of an order paid with a deposit (a made-to-order quote): its
+    own Stripe PaymentIntent, in the currency and at the rate locked when
+    the deposit was paid, so the buyer pays exactly the total they accepted.
+    The order's parcels cannot ship while it is due (market.export)."""
+
+    checkout_payment = models.OneToOneField(
+        CheckoutPayment, on_delete=models.PROTECT, related_name="balance"
+    )
+    order = models.OneToOneField(
+        "order.Order", on_delete=models.PROTECT, related_name="balance_payment"
+    )
+    total = models.DecimalField(_("balance (AZN)"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=BalanceStatus.choices,
+        default=BalanceStatus.DUE,
+    )
+    payment_intent_id = models.CharField(max_length=255, unique=True, null=True)  # noqa: DJ001
+    client_secret = models.CharField(max_length=255, blank=True)
+    # The resident said the goods are ready and asked for the balance.
+    requested_at = models.DateTimeField(_("asked for at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("buyer reminded at"), null=True, blank=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("balance payment")
+        verbose_name_plural = _("balance payments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(total__gt=0) & Q(amount__gt=0),
+                name="checkout_balance_positive",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="paid") | Q(paid_at__isnull=False),
+                name="checkout_balance_paid_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} ({self.get_status_display()})"
+
+    @property
+    def is_due(self) -> bool:
+        return self.status == BalanceStatus.DUE
 
 
 class RefundStatus(models.TextChoices):

@@ -36,6 +36,7 @@ from .amounts import charge_amount, prepared, shipping_parts
 from .errors import CheckoutRefused
 from .fulfil import FINAL, place_and_record
 from .holds import basket_check, holds_release, holds_take
+from .quotes import deposit_split
 
 
 def _address_data(address: ShippingAddress | None) -> dict | None:
@@ -122,6 +123,9 @@ def checkout_begin(
         amount = charge_amount(
             basket, shipping_parts(shipping_method), rate=rate, currency=currency
         )
+        balance_total, balance_amount = deposit_split(
+            basket, total=total, amount=amount, rate=rate, currency=currency
+        )
         payment = (
             CheckoutPayment.objects.select_for_update().filter(basket=basket).first()
         )
@@ -135,6 +139,8 @@ def checkout_begin(
             "currency": currency,
             "rate": rate,
             "amount": amount,
+            "balance_total": balance_total,
+            "balance_amount": balance_amount,
             "language": language,
             "shipping_address": _address_data(shipping_address),
             "shipping_method_code": shipping_method.code,
@@ -193,7 +199,8 @@ def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
     stock rows), so the Stripe call holds up nobody else."""
     with transaction.atomic():
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment.pk)
-        charge = Money(payment.amount, payment.currency)
+        # Less a balance paid later (a quote's deposit).
+        charge = Money(payment.charge_now, payment.currency)
         if payment.status in FINAL:
             return payment
         if not payment.payment_intent_id:
@@ -213,7 +220,7 @@ def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
             payment.payment_intent_id = intent.id
             payment.client_secret = intent.client_secret
         elif (payment.intent_amount, payment.intent_currency) != (
-            payment.amount,
+            payment.charge_now,
             payment.currency,
         ):
             payments.payment_intent_update_amount(
@@ -223,7 +230,7 @@ def checkout_intent_ensure(*, payment: CheckoutPayment) -> CheckoutPayment:
             )
         else:
             return payment
-        payment.intent_amount = payment.amount
+        payment.intent_amount = payment.charge_now
         payment.intent_currency = payment.currency
         payment.save(
             update_fields=[

@@ -48,6 +48,7 @@ from market.webhooks.services import webhook_order_paid_emit
 from ..models import CheckoutPayment, CheckoutStatus
 from . import emails
 from .amounts import charge_amount, prepared, shipping_parts
+from .balance import balance_create
 from .bookings import bookings_place
 from .errors import BUSINESS_REFUSALS, FulfilmentPostponed
 from .holds import basket_check, holds_place, holds_release
@@ -97,6 +98,7 @@ def _place_order(payment: CheckoutPayment, basket: Basket) -> Order:
         basket, shipping_parts(method), rate=payment.rate, currency=payment.currency
     )
     if amount != payment.amount:
+        # (`amount` is the whole order, a balance paid later included.)
         raise ValidationError(_("The amount charged does not match the basket."))
     if address is not None:
         address.save()
@@ -127,14 +129,17 @@ def _record_card_payment(order: Order, payment: CheckoutPayment) -> None:
         source_type=source_type,
         currency=payment.currency,
         amount_allocated=payment.amount,
-        amount_debited=payment.amount,
+        # A balance (a quote's deposit) is debited when it is paid.
+        amount_debited=payment.charge_now,
         reference=payment.payment_intent_id,
     )
     event_type, _created = PaymentEventType.objects.get_or_create(
         code="paid", defaults={"name": "Paid"}
     )
     event = order.payment_events.create(
-        event_type=event_type, amount=payment.total, reference=payment.payment_intent_id
+        event_type=event_type,
+        amount=payment.paid_now_total,
+        reference=payment.payment_intent_id,
     )
     for line in order.lines.all():
         event.line_quantities.create(line=line, quantity=line.quantity)
@@ -156,6 +161,8 @@ def place_and_record(payment: CheckoutPayment) -> None:
     payment.save(update_fields=["status", "order", "updated_at"])
     order_shares_record(order=order)
     parcels_create(order=order, frozen=payment.parcels, payment=payment)
+    # After every entry of the order: the part paid later is held back.
+    balance_create(payment=payment, order=order)
     download_grants_create(order=order)
     seats_create_for_order(order=order)
     emails.order_placed(payment)
@@ -168,12 +175,12 @@ def _fulfil_once(payment_id: int, intent: payments.Intent) -> CheckoutPayment:
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment_id)
         if payment.status in FINAL:
             return payment
-        if intent.amount_received != Money(payment.amount, payment.currency):
+        if intent.amount_received != Money(payment.charge_now, payment.currency):
             raise ValidationError(
                 _("Stripe received %(received)s, the order expected %(expected)s.")
                 % {
                     "received": intent.amount_received,
-                    "expected": Money(payment.amount, payment.currency),
+                    "expected": Money(payment.charge_now, payment.currency),
                 }
             )
         place_and_record(payment)
@@ -262,7 +269,7 @@ def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPay
         try:
             refund = payments.refund_create(
                 intent_id=payment.payment_intent_id,
-                amount=Money(payment.amount, payment.currency),
+                amount=Money(payment.charge_now, payment.currency),
                 idempotency_key=keys.checkout_unplaceable_refund(payment.pk),
                 metadata={"checkout_payment": str(payment.pk)},
             )
@@ -275,7 +282,7 @@ def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPay
                 subject=f"Refund of paid checkout {payment.pk} failed",
                 message=(
                     f"PaymentIntent {payment.payment_intent_id} "
-                    f"({payment.amount} {payment.currency}) could not be placed: "
+                    f"({payment.charge_now} {payment.currency}) could not be placed: "
                     f"{reason}\nThe refund failed: {error.message}. Refund it in "
                     "the Stripe dashboard."
                 ),
@@ -291,7 +298,7 @@ def _refund_unplaceable(*, payment: CheckoutPayment, reason: str) -> CheckoutPay
                 subject=f"Paid checkout {payment.pk} was refunded, not placed",
                 message=(
                     f"PaymentIntent {payment.payment_intent_id} "
-                    f"({payment.amount} {payment.currency}) was refunded in full "
+                    f"({payment.charge_now} {payment.currency}) was refunded in full "
                     f"because its order could not be placed: {reason}"
                 ),
                 link=reverse("payments_list"),

@@ -11,6 +11,7 @@ its quantities, is refused. Placing the order marks the quote paid, once.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import F
@@ -20,8 +21,9 @@ from django.utils.translation import gettext as _
 from oscar.apps.basket.models import Basket
 from oscar.apps.partner.models import StockRecord
 
+from market.currencies.money import convert
 from market.trade.lines import quote_option, quote_reference_of_line
-from market.trade.models import Quote, QuoteLine
+from market.trade.models import Quote, QuoteLine, deposit_share
 from market.trade.rules import QuoteRefused, quote_payment_refusal
 from market.trade.services import quote_paid
 
@@ -142,6 +144,34 @@ def quote_basket_refusal(basket: Basket, *, user, now: datetime) -> str | None:
     return None
 
 
+def quote_of_basket(basket: Basket) -> Quote | None:
+    """The quote a basket pays (None for a basket of anything else)."""
+    for line in basket.all_lines():
+        quote = quote_of_line(line)
+        if quote is not None:
+            return quote
+    return None
+
+
+def deposit_split(
+    basket: Basket, *, total: Decimal, amount: Decimal, rate, currency: str
+) -> tuple[Decimal, Decimal]:
+    """The part of a basket paid later: (AZN, in `currency`). A quote with a
+    deposit is charged its deposit's share of the total now (converted by
+    the one rounding rule) and the rest, at the same rate, before its parcel
+    ships; (0, 0) for anything paid at once, and when the deposit would be
+    nothing at all (a total of a few cents)."""
+    nothing = (Decimal("0.00"), Decimal("0.00"))
+    quote = quote_of_basket(basket)
+    if quote is None or not quote.deposit_percent or total <= 0:
+        return nothing
+    deposit = deposit_share(total, quote.deposit_percent)
+    deposit_amount = convert(deposit, rate=rate, currency=currency)
+    if deposit <= 0 or deposit_amount <= 0 or deposit_amount >= amount:
+        return nothing
+    return total - deposit, amount - deposit_amount
+
+
 def quotes_place(*, order, payment, now: datetime) -> None:
     """The order is being placed (inside its transaction): the quote its
     lines pay becomes paid. Raises OutOfStock (the payment is refunded) if
@@ -190,10 +220,12 @@ def quote_line_made_to_order(line) -> bool:
 
 
 __all__ = [
+    "deposit_split",
     "is_quote_line",
     "quote_basket_fill",
     "quote_basket_refusal",
     "quote_line_made_to_order",
+    "quote_of_basket",
     "quote_of_line",
     "quotes_place",
 ]

@@ -31,7 +31,14 @@ from market.payouts.services import (
     parcel_shipping_refund_record,
 )
 
-from ..models import CheckoutPayment, CheckoutStatus, Refund, RefundStatus
+from ..models import (
+    BalancePayment,
+    BalanceStatus,
+    CheckoutPayment,
+    CheckoutStatus,
+    Refund,
+    RefundStatus,
+)
 from . import emails
 from .amounts import line_charge
 
@@ -44,7 +51,7 @@ SENT = [ParcelStatus.SHIPPED, ParcelStatus.DELIVERED, ParcelStatus.RETURNED]
 def refunded_through_shop(payment: CheckoutPayment) -> Decimal:
     """What the shop itself refunded of a payment, in its charge currency."""
     if payment.status == CheckoutStatus.REFUNDED:
-        return payment.amount
+        return payment.charge_now
     if payment.order_id is None:
         return Decimal("0.00")
     return payment.order.refunds.aggregate(
@@ -117,19 +124,67 @@ def _give_back(*, refund: Refund, payment: CheckoutPayment, metadata: dict) -> N
     order paid without a card (a free one, or the demo's, which has no
     Stripe) has nothing to give back there."""
     if refund.amount > 0 and payment.payment_intent_id:
-        result = payments.refund_create(
-            intent_id=payment.payment_intent_id,
-            amount=Money(refund.amount, payment.currency),
-            idempotency_key=refund.key,
-            metadata=metadata,
-        )
-        refund.stripe_refund_id = result.id
-        if result.status != "succeeded":
+        results = [
+            payments.refund_create(
+                intent_id=intent_id,
+                amount=Money(amount, payment.currency),
+                idempotency_key=key,
+                metadata=metadata,
+            )
+            for intent_id, key, amount in _stripe_parts(refund, payment)
+        ]
+        refund.stripe_refund_id = " ".join(result.id for result in results)[:255]
+        if any(result.status != "succeeded" for result in results):
             refund.save(update_fields=["stripe_refund_id"])
             return
     refund.status = RefundStatus.SUCCEEDED
     refund.save(update_fields=["stripe_refund_id", "status"])
     metrics.checkout_refunded()
+
+
+def _refuse_while_balance_due(order_id: int) -> None:
+    """An order paid with a deposit is refunded once its balance is paid:
+    until then the money received is only the deposit, which the ledger and
+    Stripe cannot split by line."""
+    if BalancePayment.objects.filter(
+        order_id=order_id, status=BalanceStatus.DUE
+    ).exists():
+        raise ValidationError(
+            _(
+                "This order was paid with a deposit and its balance is not paid "
+                "yet: it can be refunded once the balance is paid. To cancel it "
+                "now, write to the Centre's staff."
+            )
+        )
+
+
+def _stripe_parts(
+    refund: Refund, payment: CheckoutPayment
+) -> list[tuple[str, str, Decimal]]:
+    """Where the money of `refund` goes back: (PaymentIntent, key) pairs with
+    their amounts. An order whose balance was paid had two payments: refunds
+    draw on the balance's first, then on the deposit's."""
+    balance = BalancePayment.objects.filter(
+        order_id=refund.order_id, status=BalanceStatus.PAID
+    ).first()
+    if balance is None:
+        return [(payment.payment_intent_id, refund.key, refund.amount)]
+    before = refund.order.refunds.exclude(pk=refund.pk).aggregate(
+        total=Coalesce(Sum("amount"), Decimal("0.00"))
+    )["total"]
+    from_balance = max(Decimal("0.00"), min(refund.amount, balance.amount - before))
+    parts = []
+    if from_balance > 0:
+        parts.append((balance.payment_intent_id, refund.key, from_balance))
+    if refund.amount - from_balance > 0:
+        parts.append(
+            (
+                payment.payment_intent_id,
+                f"{refund.key}-deposit",
+                refund.amount - from_balance,
+            )
+        )
+    return parts
 
 
 def refunded_quantity(line: Line) -> int:
@@ -144,6 +199,7 @@ def order_line_refund(*, line: Line, quantity: int, user, reason: str) -> Refund
     returned. Refused, with nothing changed, beyond what is left to refund."""
     line = Line.objects.select_for_update().select_related("order").get(pk=line.pk)
     payment = CheckoutPayment.objects.select_for_update().get(order=line.order)
+    _refuse_while_balance_due(line.order_id)
     if not reason.strip():
         raise ValidationError(_("Say why the line is refunded."))
     before = refunded_quantity(line)
@@ -231,6 +287,7 @@ def parcel_refund(*, parcel: Parcel, user, reason: str, status: str) -> Parcel:
         raise PermissionDenied
     if status == ParcelStatus.RETURNED and not user.is_staff:
         raise PermissionDenied
+    _refuse_while_balance_due(parcel.order_id)
     if parcel.status not in PARCEL_ENDINGS.get(status, set()):
         raise ValidationError(
             _("A parcel that is “%(now)s” cannot be cancelled or returned.")

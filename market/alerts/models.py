@@ -20,6 +20,9 @@ class AlertKind(models.TextChoices):
     PAYOUT_FAILED = "payout_failed", _("Payout failed")
     # A buyer paid after their hold ran out: the order waits for stock.
     HOLD_EXPIRED_PAID = "hold_expired_paid", _("Paid after the hold ran out")
+    # The buyer has not paid the balance of a deposit order a week after the
+    # resident asked for it: the parcel waits.
+    BALANCE_UNPAID = "balance_unpaid", _("Balance not paid")
 
 
 class AlertStatus(models.TextChoices):

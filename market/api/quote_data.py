@@ -14,6 +14,7 @@ from uuid import UUID
 from django.utils.translation import gettext as _
 from ninja import Schema
 
+from checkout.models import BalancePayment
 from market.trade import selectors, services
 from market.trade.forms import MessageForm
 from market.trade.models import Quote, QuoteRequest
@@ -55,6 +56,14 @@ class QuoteOut(QuoteSummary):
     shipping_min_days: int
     shipping_max_days: int
     terms: str
+    # A made-to-order quote may ask for a share at once (0: paid in full);
+    # "deposit" is then what the checkout charges, "balance" the rest, due
+    # before the parcel ships ("balance_status": "due" or "paid" once the
+    # deposit is paid, else null).
+    deposit_percent: int
+    deposit: str
+    balance: str
+    balance_status: str | None
     created_at: datetime
     accepted_at: datetime | None
     paid_at: datetime | None
@@ -124,6 +133,16 @@ def _quote_summary(quote: Quote) -> dict:
     }
 
 
+def _balance_status(quote: Quote) -> str | None:
+    if not quote.deposit_percent or quote.order_id is None:
+        return None
+    return (
+        BalancePayment.objects.filter(order_id=quote.order_id)
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
 def _quote(quote: Quote) -> dict:
     return {
         **_quote_summary(quote),
@@ -132,6 +151,10 @@ def _quote(quote: Quote) -> dict:
         "shipping_min_days": quote.shipping_min_days,
         "shipping_max_days": quote.shipping_max_days,
         "terms": quote.terms,
+        "deposit_percent": quote.deposit_percent,
+        "deposit": money(quote.deposit()),
+        "balance": money(quote.balance()),
+        "balance_status": _balance_status(quote),
         "created_at": quote.created_at,
         "accepted_at": quote.accepted_at,
         "paid_at": quote.paid_at,

@@ -19,7 +19,12 @@ from ninja import Field, Router, Schema
 
 from market.trade import selectors, services
 from market.trade.forms import DeclineForm, QuoteForm
-from market.trade.models import MAX_LEAD_DAYS, MAX_LINES, QuoteRequestStatus
+from market.trade.models import (
+    MAX_DEPOSIT_PERCENT,
+    MAX_LEAD_DAYS,
+    MAX_LINES,
+    QuoteRequestStatus,
+)
 from market.trade.services import QuoteRefused
 from market.trade.shipping import request_ships
 
@@ -67,6 +72,15 @@ class QuoteIn(Schema):
     shipping_max_days: int | None = Field(None, ge=0, le=MAX_LEAD_DAYS)
     valid_until: date
     terms: str = Field("", max_length=4000)
+    deposit_percent: int = Field(
+        0,
+        ge=0,
+        le=MAX_DEPOSIT_PERCENT,
+        description=(
+            "A share of the total paid at once (10 to 90), the rest before "
+            "the parcel ships; only when some units are made to order. 0: none."
+        ),
+    )
 
 
 class DeclineIn(Schema):
@@ -173,6 +187,8 @@ def quote_offer(request, payload: QuoteIn, reference: UUID):
             shipping=form.shipping_answer(),
             valid_until=form.cleaned_data["valid_until"],
             terms=form.cleaned_data["terms"],
+            # The service's rule (made to order, 10 to 90) answers the API.
+            deposit_percent=payload.deposit_percent,
         )
     except QuoteRefused as refusal:
         raise refused(refusal) from refusal

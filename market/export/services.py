@@ -163,6 +163,13 @@ def parcel_move(
                 else status,
             }
         )
+    if status == ParcelStatus.SHIPPED:
+        # A deposit order ships once its balance is paid (the one rule).
+        from checkout.services.balance import order_balance_refusal
+
+        refusal = order_balance_refusal(parcel.order_id)
+        if refusal:
+            raise ValidationError(refusal)
     now = timezone.now()
     fields = ["status"]
     if status == ParcelStatus.SHIPPED:

@@ -166,10 +166,13 @@ def webhooks_send_due() -> str:
 
 
 def quotes_follow_up() -> str:
+    from checkout.services.balance import balances_remind
     from market.trade.services import quotes_follow_up as follow_up
 
     counts = follow_up()
-    return "reminded {reminded}, closed {closed}, expired {expired}".format(**counts)
+    said = "reminded {reminded}, closed {closed}, expired {expired}".format(**counts)
+    balances = balances_remind()
+    return f"{said}, balances due reminded {balances}" if balances else said
 
 
 def load_exchange_rates() -> str:

@@ -24,6 +24,14 @@ def checkout_unplaceable_refund(checkout_payment_id: int) -> str:
     return f"checkout-{checkout_payment_id}-unplaceable-refund"
 
 
+def balance_intent(balance_payment_id: int) -> str:
+    return f"balance-{balance_payment_id}-intent"
+
+
+def balance_confirm(balance_payment_id: int, payment_method: str) -> str:
+    return f"balance-{balance_payment_id}-confirm-{payment_method}"
+
+
 def line_refund(line_id: int, refunded_before: int, quantity: int) -> str:
     # Units already refunded are part of the key: refunding the same units
     # again sends the same key; refunding more units is a new operation.

@@ -506,6 +506,11 @@ MARKET_BOOKING_HOLDS_LIMIT = env.int("MARKET_BOOKING_HOLDS_LIMIT", default=3)
 # told) after this many.
 MARKET_QUOTE_REMIND_DAYS = env.int("MARKET_QUOTE_REMIND_DAYS", default=3)
 MARKET_QUOTE_CLOSE_DAYS = env.int("MARKET_QUOTE_CLOSE_DAYS", default=7)
+# A deposit order's buyer is reminded (and staff alerted) this many days after
+# the resident asked for the balance, if it is still unpaid.
+MARKET_QUOTE_BALANCE_REMIND_DAYS = env.int(
+    "MARKET_QUOTE_BALANCE_REMIND_DAYS", default=7
+)
 
 # The open API (market/api): requests per caller's address (every request)
 # and per token, as "<count>/<s|min|hour|day>".

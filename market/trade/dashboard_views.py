@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from checkout.services import CheckoutRefused
+from checkout.services.balance import balance_ask
 from market.residents.dashboard.views import ResidentRequiredMixin
 
 from . import selectors, services
@@ -29,7 +31,7 @@ from .models import QuoteMessage, QuoteRequestStatus
 from .services import QuoteRefused
 from .services.messages import OPEN_TO_MESSAGES
 from .shipping import profile_shipping, request_ships
-from .views import attachment_response
+from .views import attachment_response, order_balance
 
 SHOWN = 200
 
@@ -133,6 +135,7 @@ class QuoteRequestDetailView(ResidentRequiredMixin, View):
                 "quote_request": quote_request,
                 "quote": quote,
                 "quote_lines": selectors.quote_lines(quote) if quote else [],
+                "balance": order_balance(quote),
                 "may_answer": quote_request.status
                 in (QuoteRequestStatus.OPEN, QuoteRequestStatus.QUOTED),
                 "quote_form": quote_form,
@@ -161,6 +164,7 @@ class QuoteOfferView(QuoteRequestDetailView):
                     shipping=form.shipping_answer(),
                     valid_until=data["valid_until"],
                     terms=data["terms"],
+                    deposit_percent=data.get("deposit_percent") or 0,
                 )
             except QuoteRefused as refusal:
                 form.add_error(None, refusal.message)
@@ -214,3 +218,20 @@ class QuoteAttachmentView(QuoteRequestDetailView):
         quote_request = self.own_request(reference)
         message = get_object_or_404(QuoteMessage, pk=pk, request=quote_request)
         return attachment_response(message)
+
+
+class BalanceAskView(QuoteRequestDetailView):
+    """The goods are ready: the buyer is asked for the balance by e-mail."""
+
+    def post(self, request, reference):
+        quote_request = self.own_request(reference)
+        balance = order_balance(selectors.live_quote(quote_request))
+        if balance is None:
+            raise Http404
+        try:
+            balance_ask(balance=balance, by=request.user)
+        except CheckoutRefused as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("The buyer is asked to pay the balance."))
+        return redirect("resident_dashboard:quote-request", reference=reference)

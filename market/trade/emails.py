@@ -78,6 +78,28 @@ def paid(request: QuoteRequest, quote) -> None:
     _send(request, RESIDENT, "paid", quote=quote)
 
 
+def balance_asked(request: QuoteRequest, quote, balance, *, reminder=False) -> None:
+    """The resident asked for the balance (or, a week on, the reminder)."""
+    _send(
+        request,
+        BUYER,
+        "balance_asked",
+        quote=quote,
+        balance=balance,
+        reminder=reminder,
+        pay_url=_pay_balance_url(request),
+    )
+
+
+def _pay_balance_url(request: QuoteRequest) -> str:
+    with translation.override(request.buyer_language or settings.LANGUAGE_CODE):
+        return site_url(reverse("trade:balance", args=[request.reference]))
+
+
+def balance_paid(request: QuoteRequest, quote, balance) -> None:
+    _send(request, RESIDENT, "balance_paid", quote=quote, balance=balance)
+
+
 def message_added(request: QuoteRequest, message, *, to_side: str) -> None:
     _send(request, to_side, "message", message=message)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from market.export.countries import country_choices
 
 from .models import (
+    MAX_DEPOSIT_PERCENT,
     MAX_LEAD_DAYS,
     MAX_QUANTITY,
     MAX_SHIPPING,
@@ -184,10 +185,24 @@ class QuoteForm(forms.Form):
         help_text=_("Payment, packaging, what the price includes."),
     )
 
+    deposit_percent = forms.IntegerField(
+        label=_("Deposit (%)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_DEPOSIT_PERCENT,
+        help_text=_(
+            "For units you make to order: a share of the total paid at once, "
+            "the rest before the parcel ships. Leave empty for none."
+        ),
+    )
+
     def __init__(self, *args, request_lines, ships: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.request_lines = request_lines
         self.ships = ships
+        if not any(line.made_to_order for line in request_lines):
+            # Served from stock: paid in full (the service says so too).
+            del self.fields["deposit_percent"]
         for line in request_lines:
             self.fields[f"price_{line.pk}"] = forms.DecimalField(
                 label=line.product.get_title(),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -34,6 +34,10 @@ MAX_LINES = 30
 MAX_LEAD_DAYS = 365
 MAX_UNIT_PRICE = Decimal("1000000.00")
 MAX_SHIPPING = Decimal("100000.00")
+# A deposit is a share of a made-to-order quote's total paid at once (the
+# rest before the parcel ships): 0 (none) or MIN_DEPOSIT..MAX_DEPOSIT %.
+MIN_DEPOSIT_PERCENT = 10
+MAX_DEPOSIT_PERCENT = 90
 _TAX_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9 ./-]{2,38}[A-Z0-9]$")
 
 
@@ -346,6 +350,13 @@ class Quote(models.Model):
     )
     valid_until = models.DateField(_("valid until"))
     terms = models.TextField(_("terms"), blank=True)
+    # The share of the total (%) paid at once when units are made to order;
+    # the rest is paid before the parcel ships. 0: paid in full at once.
+    deposit_percent = models.PositiveSmallIntegerField(
+        _("deposit (%)"),
+        default=0,
+        validators=[MaxValueValidator(MAX_DEPOSIT_PERCENT)],
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=QuoteStatus, default=QuoteStatus.OFFERED
     )
@@ -379,6 +390,14 @@ class Quote(models.Model):
                 condition=Q(shipping_max_days__gte=F("shipping_min_days")),
                 name="trade_quote_shipping_days",
             ),
+            models.CheckConstraint(
+                condition=Q(deposit_percent=0)
+                | Q(
+                    deposit_percent__gte=MIN_DEPOSIT_PERCENT,
+                    deposit_percent__lte=MAX_DEPOSIT_PERCENT,
+                ),
+                name="trade_quote_deposit_percent",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -397,6 +416,22 @@ class Quote(models.Model):
 
     def total(self) -> Decimal:
         return self.goods_total() + (self.shipping_amount or Decimal("0.00"))
+
+    def deposit(self) -> Decimal:
+        """What is paid at once (AZN): the deposit's share of the total,
+        rounded half up to the cent; the whole total without a deposit."""
+        return deposit_share(self.total(), self.deposit_percent)
+
+    def balance(self) -> Decimal:
+        """What is left to pay before the parcel ships (AZN)."""
+        return self.total() - self.deposit()
+
+
+def deposit_share(total: Decimal, percent: int) -> Decimal:
+    """`percent` % of `total`, half up to the cent (all of it for 0 %)."""
+    if not percent:
+        return total
+    return (total * percent / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 class QuoteLine(models.Model):

@@ -15,6 +15,17 @@ urlpatterns = [
     ),
     path("<uuid:reference>/accept/", views.AcceptView.as_view(), name="accept"),
     path("<uuid:reference>/pay/", views.PayView.as_view(), name="pay"),
+    path("<uuid:reference>/balance/", views.BalanceView.as_view(), name="balance"),
+    path(
+        "<uuid:reference>/balance/confirm/",
+        views.BalanceConfirmView.as_view(),
+        name="balance-confirm",
+    ),
+    path(
+        "<uuid:reference>/balance/return/",
+        views.BalanceReturnView.as_view(),
+        name="balance-return",
+    ),
     path("<uuid:reference>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
     path(
         "<uuid:reference>/files/<int:pk>/",

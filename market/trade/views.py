@@ -6,10 +6,11 @@ the buyer's own (anyone else's reference is a 404, nothing changed)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -17,11 +18,16 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from catalogue.kinds import COURSE
+from checkout.models import BalancePayment, BalanceStatus
 from checkout.services import CheckoutRefused
+from checkout.services.balance import balance_fulfil, balance_intent_ensure
 from checkout.services.quotes import quote_basket_fill
+from checkout.views import PAYMENT_METHOD
 from market.accounts.redirects import safe_target, with_next
 from market.bookings.listing import is_studio_sku
 from market.export.destination import destination_set
+from market.payments import client as payments
+from market.payments import keys
 from market.residents.selectors import public_residents, resident_products
 
 from . import selectors, services
@@ -247,6 +253,7 @@ class RequestDetailView(BuyerMixin, View):
                 and quote.status == QuoteStatus.OFFERED
                 and quote_request.status == QuoteRequestStatus.QUOTED,
                 "may_pay": quote is not None and quote.status == QuoteStatus.ACCEPTED,
+                "balance": order_balance(quote),
                 "may_withdraw": quote_request.is_live,
                 "may_write": quote_request.status in OPEN_TO_MESSAGES,
             },
@@ -322,6 +329,114 @@ class PayView(BuyerMixin, View):
     def post(self, request, reference):
         quote_request = self.own_request(reference)
         return _to_checkout(request, quote_request)
+
+
+def order_balance(quote) -> BalancePayment | None:
+    """The balance of the order that paid a quote with a deposit, or None."""
+    if quote is None or not quote.deposit_percent or quote.order_id is None:
+        return None
+    return BalancePayment.objects.filter(order_id=quote.order_id).first()
+
+
+class BalanceMixin(BuyerMixin):
+    """The balance of one of the buyer's own deposit orders (404 for any
+    other request, and for a request without a balance)."""
+
+    def own_balance(self, reference) -> tuple:
+        quote_request = self.own_request(reference)
+        balance = order_balance(selectors.live_quote(quote_request))
+        if balance is None:
+            raise Http404
+        return quote_request, balance
+
+
+class BalanceView(BalanceMixin, View):
+    """The balance's pay page: the same card form as the checkout's."""
+
+    template_name = "market/trade/balance_pay.html"
+
+    def get(self, request, reference):
+        quote_request, balance = self.own_balance(reference)
+        if balance.status != BalanceStatus.DUE:
+            messages.info(request, _("The balance of this order is paid."))
+            return redirect("trade:request", reference=reference)
+        try:
+            balance = balance_intent_ensure(balance=balance, user=request.user)
+        except payments.PaymentProviderError:
+            messages.error(request, _("The payment provider could not be reached."))
+            return redirect("trade:request", reference=reference)
+        return render(
+            request,
+            self.template_name,
+            {
+                "quote_request": quote_request,
+                "balance": balance,
+                "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+                "stripe_js_url": settings.STRIPE_JS_URL,
+                "return_url": request.build_absolute_uri(
+                    reverse("trade:balance-return", args=[reference])
+                ),
+                "confirm_url": (
+                    reverse("trade:balance-confirm", args=[reference])
+                    if settings.MARKET_FAKE_STRIPE
+                    else ""
+                ),
+            },
+        )
+
+
+class BalanceConfirmView(BalanceMixin, View):
+    """For localstripe's fake Stripe.js only (as checkout's PayConfirmView):
+    confirms the balance's PaymentIntent with the card the browser made."""
+
+    def post(self, request, reference):
+        if not settings.MARKET_FAKE_STRIPE:
+            raise Http404
+        _request, balance = self.own_balance(reference)
+        method = request.POST.get("payment_method", "")
+        if not PAYMENT_METHOD.match(method):
+            return JsonResponse({"error": _("Invalid payment method.")}, status=400)
+        if balance.status != BalanceStatus.DUE or not balance.payment_intent_id:
+            return JsonResponse({"error": _("This payment is closed.")}, status=409)
+        try:
+            intent = payments.payment_intent_confirm(
+                intent_id=balance.payment_intent_id,
+                payment_method=method,
+                idempotency_key=keys.balance_confirm(balance.pk, method),
+            )
+        except payments.PaymentProviderError as error:
+            return JsonResponse({"error": error.message}, status=402)
+        return JsonResponse(
+            {
+                "status": intent.status,
+                "requires_action": intent.status == "requires_action",
+                "client_secret": balance.client_secret,
+            }
+        )
+
+
+class BalanceReturnView(BalanceMixin, View):
+    """Where Stripe.js sends the buyer after paying the balance: recorded
+    once, however often the page is loaded (the webhook may have done it)."""
+
+    def get(self, request, reference):
+        _request, balance = self.own_balance(reference)
+        if balance.status == BalanceStatus.DUE and balance.payment_intent_id:
+            try:
+                balance = balance_fulfil(intent_id=balance.payment_intent_id) or balance
+            except payments.PaymentProviderError:
+                messages.error(request, _("The payment provider could not be reached."))
+                return redirect("trade:request", reference=reference)
+        if balance.status == BalanceStatus.PAID:
+            messages.success(
+                request,
+                _("Thank you: the balance is paid. The seller ships your parcel now."),
+            )
+        else:
+            messages.error(
+                request, _("The payment did not go through. Nothing was charged.")
+            )
+        return redirect("trade:request", reference=reference)
 
 
 class WithdrawView(BuyerMixin, View):

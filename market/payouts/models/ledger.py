@@ -159,6 +159,11 @@ class EntryKind(models.TextChoices):
     PAYOUT_FAILED = "payout_failed", _("Payout failed")
     # Money taken back from a resident's Stripe account after a refund: +amount.
     REVERSAL = "reversal", _("Transfer reversed")
+    # An order paid with a deposit: the share of its sale not paid yet,
+    # -amount for each account, until the buyer pays the balance.
+    BALANCE_DUE = "balance_due", _("Balance not paid yet")
+    # The buyer paid the balance: +amount, what BALANCE_DUE held back.
+    BALANCE_PAID = "balance_paid", _("Balance paid")
 
 
 class LedgerEntryQuerySet(models.QuerySet):

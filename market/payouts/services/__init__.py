@@ -3,7 +3,12 @@
 payout services."""
 
 from .exports import bank_transfer_batch_csv, statement_csv
-from .ledger import line_refund_record, order_shares_record
+from .ledger import (
+    line_refund_record,
+    order_balance_hold,
+    order_balance_release,
+    order_shares_record,
+)
 from .profiles import payout_hold_release, payout_profile_update
 from .runs import (
     payout_mark_failed,
@@ -20,6 +25,8 @@ from .shipping import (
 __all__ = [
     "bank_transfer_batch_csv",
     "line_refund_record",
+    "order_balance_hold",
+    "order_balance_release",
     "order_shares_record",
     "parcel_shipping_record",
     "parcel_shipping_refund_record",

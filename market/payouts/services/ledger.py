@@ -356,3 +356,96 @@ def _reverse_transfers(
         )
         to_reverse -= reversed_money.amount
     return [entry for entry in entries if entry is not None]
+
+
+def _order_account_sums(order: Order) -> dict:
+    """Each account's sum of an order's entries (None: the Centre)."""
+    sums: dict = {}
+    for account_id, amount in LedgerEntry.objects.filter(order=order).values_list(
+        "account_id", "amount"
+    ):
+        sums[account_id] = sums.get(account_id, ZERO) + amount
+    return sums
+
+
+@transaction.atomic
+def order_balance_hold(*, order: Order, balance: Decimal) -> list[LedgerEntry]:
+    """An order paid with a deposit: `balance` AZN of it is not paid yet.
+    Call it inside the placement transaction, after the order's sales,
+    commissions and shipping are written. Each account gives back its share
+    of the balance (a BALANCE_DUE entry, clearing with its sale), so that
+    what anyone may be paid out is what the buyer has paid; the resident's
+    share is rounded half up to the cent and the Centre's is the rest, so
+    the two are `balance` exactly. Idempotent per order."""
+    if balance <= 0:
+        return []
+    existing = list(LedgerEntry.objects.filter(order=order, kind=EntryKind.BALANCE_DUE))
+    if existing:
+        return existing
+    sums = _order_account_sums(order)
+    total = sum(sums.values(), ZERO)
+    if not ZERO < balance <= total:
+        raise ValidationError(
+            _("The balance of order %(number)s is more than its total."),
+            params={"number": order.number},
+        )
+    now = timezone.now()
+    available_at = now + datetime.timedelta(days=settings.MARKET_PAYOUT_HOLD_DAYS)
+    residents = {
+        resident.pk: resident
+        for resident in Resident.objects.filter(
+            pk__in=[pk for pk in sums if pk is not None]
+        )
+    }
+    entries, left = [], balance
+    for account_id in sorted(pk for pk in sums if pk is not None):
+        share = cents(sums[account_id] * balance / total)
+        left -= share
+        entries.append(
+            ledger_entry_append(
+                key=f"balance-due:order:{order.pk}:{account_id}",
+                account=residents[account_id],
+                kind=EntryKind.BALANCE_DUE,
+                amount=-share,
+                now=now,
+                available_at=available_at,
+                order=order,
+            )
+        )
+    entries.append(
+        ledger_entry_append(
+            key=f"balance-due:order:{order.pk}:centre",
+            account=None,
+            kind=EntryKind.BALANCE_DUE,
+            amount=-left,
+            now=now,
+            available_at=available_at,
+            order=order,
+        )
+    )
+    return [entry for entry in entries if entry is not None]
+
+
+@transaction.atomic
+def order_balance_release(*, order: Order) -> list[LedgerEntry]:
+    """The buyer paid the balance: every BALANCE_DUE entry of the order is
+    given back by a BALANCE_PAID entry of the same amount, clearing
+    MARKET_PAYOUT_HOLD_DAYS from now. Idempotent per order."""
+    now = timezone.now()
+    available_at = now + datetime.timedelta(days=settings.MARKET_PAYOUT_HOLD_DAYS)
+    released = []
+    for held in LedgerEntry.objects.filter(
+        order=order, kind=EntryKind.BALANCE_DUE
+    ).order_by("pk"):
+        key = held.key.replace("balance-due:", "balance-paid:", 1)
+        entry = LedgerEntry.objects.filter(key=key).first() or ledger_entry_append(
+            key=key,
+            account=held.account,
+            kind=EntryKind.BALANCE_PAID,
+            amount=-held.amount,
+            now=now,
+            available_at=available_at,
+            order=order,
+        )
+        released.append(entry)
+    return released

@@ -83,6 +83,11 @@ urlpatterns = [
         name="quote-decline",
     ),
     path(
+        "quotes/<uuid:reference>/balance/ask/",
+        quotes.BalanceAskView.as_view(),
+        name="quote-balance-ask",
+    ),
+    path(
         "quotes/<uuid:reference>/messages/",
         quotes.QuoteMessageView.as_view(),
         name="quote-message",

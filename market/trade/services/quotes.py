@@ -17,9 +17,11 @@ from market.validators import validate_one_line
 
 from .. import emails
 from ..models import (
+    MAX_DEPOSIT_PERCENT,
     MAX_LEAD_DAYS,
     MAX_SHIPPING,
     MAX_UNIT_PRICE,
+    MIN_DEPOSIT_PERCENT,
     Quote,
     QuoteLine,
     QuoteRequest,
@@ -138,6 +140,29 @@ def _shipping_fields(
     }
 
 
+def _check_deposit(percent, lines) -> None:
+    """0 (paid in full), or a share the rules allow when units are made to
+    order; QuoteRefused otherwise."""
+    if percent == 0 and not isinstance(percent, bool):
+        return
+    if (
+        not isinstance(percent, int)
+        or isinstance(percent, bool)
+        or not MIN_DEPOSIT_PERCENT <= percent <= MAX_DEPOSIT_PERCENT
+    ):
+        raise QuoteRefused(
+            _("A deposit is between %(min)s and %(max)s %% of the total, or none.")
+            % {"min": MIN_DEPOSIT_PERCENT, "max": MAX_DEPOSIT_PERCENT}
+        )
+    if not any(line.made_to_order for line in lines):
+        raise QuoteRefused(
+            _(
+                "A deposit may be asked only for units you make to order: "
+                "this request is served from stock."
+            )
+        )
+
+
 @transaction.atomic
 def quote_offer(
     *,
@@ -148,6 +173,7 @@ def quote_offer(
     shipping: ShippingAnswer,
     valid_until,
     terms: str,
+    deposit_percent: int = 0,
     now: datetime | None = None,
 ) -> Quote:
     """The resident answers with a quote: a unit price for every requested
@@ -156,7 +182,9 @@ def quote_offer(
     terms. A quote offered before and not yet accepted is replaced. Refused
     (QuoteRefused, nothing stored) for anyone but the shop's people, a
     request finished or accepted, a product no longer on sale, a price or
-    date out of bounds. The buyer is e-mailed in their language."""
+    date out of bounds. `deposit_percent` (0, or 10 to 90) asks for a share
+    of the total at once and the rest before shipping: only when some units
+    are made to order. The buyer is e-mailed in their language."""
     now = now or timezone.now()
     request = lock_request(request.pk)
     if not acts_for_resident(request, acting_resident(by)):
@@ -181,6 +209,7 @@ def quote_offer(
             % {"days": MAX_VALID_DAYS}
         )
     text = clean_text(terms, required=False)
+    _check_deposit(deposit_percent, lines)
     fields = _shipping_fields(request, shipping, prices)
     request.quotes.filter(status=QuoteStatus.OFFERED).update(
         status=QuoteStatus.SUPERSEDED
@@ -191,6 +220,7 @@ def quote_offer(
         lead_time_days=lead_time_days,
         valid_until=valid_until,
         terms=text,
+        deposit_percent=deposit_percent,
         created_at=now,
         **fields,
     )

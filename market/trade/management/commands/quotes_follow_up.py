@@ -6,6 +6,7 @@ row lock, and mailed once."""
 
 from django.core.management.base import BaseCommand
 
+from checkout.services.balance import balances_remind
 from market.trade.services import quotes_follow_up
 
 
@@ -17,3 +18,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "reminded {reminded}, closed {closed}, expired {expired}".format(**counts)
         )
+        balances = balances_remind()
+        if balances:
+            # Deposit orders whose balance the resident asked for a week ago.
+            self.stdout.write(f"balances due reminded {balances}")
