@@ -24,7 +24,7 @@ from checkout.services import charge_amount, shipping_parts
 from checkout.services.begin import _address_data
 from checkout.services.fulfil import place_and_record
 from checkout.services.holds import holds_take
-from checkout.services.quotes import quote_basket_fill
+from checkout.services.quotes import deposit_split, quote_basket_fill
 from market.currencies.selectors import RateUnavailable, rate_for
 from market.export.models import ListingShipping
 from market.export.pricing import profile_countries
@@ -33,7 +33,7 @@ from market.residents.models import Resident
 from market.residents.selectors import public_products
 from market.residents.strategy import Selector
 from market.trade import services
-from market.trade.models import QuoteRequest
+from market.trade.models import QuoteRequest, TradeTerms
 
 from .records import demo_user
 
@@ -119,7 +119,9 @@ def _ask(buyer, language, resident, record, quantity, *, destination, now, messa
     )
 
 
-def _offer(request, owner, *, share, now, shipping=None, valid_days=21):
+def _offer(
+    request, owner, *, share, now, shipping=None, valid_days=21, deposit_percent=0
+):
     """A quote at `share` of the retail price (a volume price)."""
     return services.quote_offer(
         request=request,
@@ -131,7 +133,13 @@ def _offer(request, owner, *, share, now, shipping=None, valid_days=21):
         lead_time_days=12,
         shipping=shipping or services.ShippingAnswer(from_profile=True),
         valid_until=timezone.localdate(now) + datetime.timedelta(days=valid_days),
-        terms="Paid in full through the site; each piece wrapped in tissue paper.",
+        terms=(
+            "A deposit now, the rest when the pieces are ready; each wrapped in "
+            "tissue paper."
+            if deposit_percent
+            else "Paid in full through the site; each piece wrapped in tissue paper."
+        ),
+        deposit_percent=deposit_percent,
         now=now,
     )
 
@@ -150,15 +158,21 @@ def _pay(quote, buyer, now) -> None:
         currency, rate = "EUR", rate_for(currency="EUR", now=now)
     except RateUnavailable:
         currency, rate = "AZN", D("1")
+    total = basket.total_incl_tax + method.calculate(basket).incl_tax
+    amount = charge_amount(basket, shipping_parts(method), rate=rate, currency=currency)
+    # A quote with a deposit: its share now, the rest due before shipping.
+    balance_total, balance_amount = deposit_split(
+        basket, total=total, amount=amount, rate=rate, currency=currency
+    )
     payment = CheckoutPayment.objects.create(
         basket=basket,
         user=buyer,
-        total=basket.total_incl_tax + method.calculate(basket).incl_tax,
+        total=total,
         currency=currency,
         rate=rate,
-        amount=charge_amount(
-            basket, shipping_parts(method), rate=rate, currency=currency
-        ),
+        amount=amount,
+        balance_total=balance_total,
+        balance_amount=balance_amount,
         language="en",
         shipping_address=_address_data(address),
         shipping_method_code=method.code,
@@ -251,4 +265,36 @@ def demo_quotes() -> int:
         gallery, gallery_language, resident, record, 3, destination="DE", now=ago(9)
     )
     services.quote_request_withdraw(request=withdrawn, by=gallery, now=ago(8))
+    # Made to order, with a 30 % deposit paid: the balance is due before
+    # the parcel ships (the gallery pays it from the request's page).
+    TradeTerms.objects.update_or_create(
+        resident=resident, defaults={"makes_to_order": True}
+    )
+    record.refresh_from_db()
+    made = _ask(
+        gallery,
+        gallery_language,
+        resident,
+        record,
+        units_free(record) + 20,
+        destination="DE",
+        now=ago(5),
+        message="For our opening: more than you have, made in your colours.",
+    )
+    quote = _offer(
+        made,
+        owner,
+        share="0.75",
+        now=ago(4),
+        deposit_percent=30,
+        shipping=services.ShippingAnswer(
+            from_profile=False,
+            amount=D("60.00"),
+            carrier="DHL Express (two boxes)",
+            min_days=3,
+            max_days=5,
+        ),
+    )
+    services.quote_accept(quote=quote, by=gallery, now=ago(3))
+    _pay(quote, gallery, now)
     return QuoteRequest.objects.count()

@@ -6,10 +6,12 @@ from decimal import Decimal
 import pytest
 
 from catalogue.kinds import PHYSICAL
+from checkout.models import BalancePayment, BalanceStatus
 from market.demo.trade import demo_quotes
 from market.export.models import Parcel
 from market.trade.models import (
     BusinessProfile,
+    Quote,
     QuoteRequest,
     QuoteRequestStatus,
     QuoteStatus,
@@ -65,17 +67,17 @@ def test_a_request_in_every_state_made_once(scarves, rates):
     made = demo_quotes()
     again = demo_quotes()
 
-    assert (made, again) == (8, 0)
+    assert (made, again) == (9, 0)
+    # Every state once, and a second paid request (the deposit's).
     assert sorted(QuoteRequest.objects.values_list("status", flat=True)) == sorted(
-        QuoteRequestStatus.values
+        [*QuoteRequestStatus.values, QuoteRequestStatus.PAID]
     )
     assert list(
         BusinessProfile.objects.order_by("company_name").values_list(
             "company_name", "country"
         )
     ) == [("Galerie Nord GmbH", "DE"), ("Tbilisi Design Shop", "GE")]
-    paid = QuoteRequest.objects.get(status=QuoteRequestStatus.PAID)
-    quote = paid.quotes.get(status=QuoteStatus.PAID)
+    quote = Quote.objects.get(status=QuoteStatus.PAID, deposit_percent=0)
     parcel = Parcel.objects.get(order=quote.order)
     # Ten at 80 % of 30.00, and the quoted DHL box.
     assert quote.total() == D("285.00")
@@ -84,6 +86,16 @@ def test_a_request_in_every_state_made_once(scarves, rates):
         D("45.00"),
         "DE",
     )
+    # Made to order (20 more than the 90 free) with 30 % paid: the balance due.
+    made = Quote.objects.get(status=QuoteStatus.PAID, deposit_percent=30)
+    assert made.request.lines.get().made_to_order
+    assert (made.total(), made.deposit(), made.balance()) == (
+        D("2535.00"),
+        D("760.50"),
+        D("1774.50"),
+    )
+    balance = BalancePayment.objects.get(order=made.order)
+    assert (balance.status, balance.total) == (BalanceStatus.DUE, D("1774.50"))
 
 
 def test_nothing_when_nothing_ships_abroad(resident, owner):
