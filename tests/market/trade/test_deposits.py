@@ -40,14 +40,18 @@ def _paying(rates, stripe_settings):
     ensure_countries()
 
 
-@pytest.fixture
-def deposit_quote(business_buyer, resident, owner, scarves):
+def deposit_quote_for(buyer, resident, owner, scarves) -> Quote:
     """80 scarves (60 in stock: made to order) at 20.00, shipping from the
     profile (12.00 + 79 × 0.50 = 51.50), 30 % deposit, accepted."""
     TradeTerms.objects.create(resident=resident, makes_to_order=True)
-    request = ask(business_buyer, resident, scarves, quantity=80)
+    request = ask(buyer, resident, scarves, quantity=80)
     quote = offer(request, owner, price="20.00", deposit_percent=30)
-    return services.quote_accept(quote=quote, by=business_buyer)
+    return services.quote_accept(quote=quote, by=buyer)
+
+
+@pytest.fixture
+def deposit_quote(business_buyer, resident, owner, scarves):
+    return deposit_quote_for(business_buyer, resident, owner, scarves)
 
 
 def _deposit_paid(quote, buyer) -> CheckoutPayment:

@@ -82,3 +82,46 @@ def test_the_follow_up_run_twice_at_once_mails_once(asked, settings):
 
     assert sorted(o["reminded"] for o in outcomes) == [0, 1], outcomes
     assert OutgoingEmail.objects.count() == mails + 1
+
+
+@pytest.mark.usefixtures("rates", "stripe_settings")
+def test_a_balance_recorded_three_times_at_once_is_recorded_once(
+    business_buyer, resident, owner, scarves
+):
+    """The webhook, the return page and the reconciliation job at once."""
+    from checkout.models import BalancePayment, BalanceStatus
+    from checkout.services.balance import balance_fulfil, balance_intent_ensure
+    from market.payments import client as payments
+    from market.payouts.models import EntryKind, LedgerEntry
+    from market.payouts.selectors import order_ledger_sum
+    from tests.market.trade.test_deposits import _deposit_paid, deposit_quote_for
+    from tests.stripe_fixtures import ensure_countries
+
+    ensure_countries()
+    with translation.override("en"):
+        quote = deposit_quote_for(business_buyer, resident, owner, scarves)
+        payment = _deposit_paid(quote, business_buyer)
+    balance = balance_intent_ensure(
+        balance=BalancePayment.objects.get(), user=business_buyer
+    )
+    payments.payment_intent_confirm(
+        intent_id=balance.payment_intent_id,
+        payment_method="pm_card_visa",
+        idempotency_key="race-balance",
+    )
+    mails = OutgoingEmail.objects.count()
+
+    def record():
+        return balance_fulfil(intent_id=balance.payment_intent_id).status
+
+    outcomes = run_together([record, record, record])
+
+    assert outcomes == [BalanceStatus.PAID] * 3
+    order = payment.order
+    assert (
+        LedgerEntry.objects.filter(order=order, kind=EntryKind.BALANCE_PAID).count()
+        == 2
+    )
+    assert order_ledger_sum(order=order) == quote.total()
+    assert order.payment_events.filter(event_type__code="balance-paid").count() == 1
+    assert OutgoingEmail.objects.count() == mails + 1
