@@ -282,3 +282,118 @@ def test_screenshots_of_the_quote_pages(
                     )
             context.close()
     assert len(list(folder.glob("*.png"))) == 7 * 3 * 2
+
+
+def test_a_deposit_then_the_balance_asked_for_and_paid(
+    browser, page, live_server, resident, owner, rates, stripe_settings, tmp_path
+):
+    """80 scarves made to order with 30 % paid at checkout: the resident
+    asks for the balance from the dashboard, the buyer pays it on its own
+    page at localstripe, and both pages say so. Screenshots of the balance
+    pages (az, en, ru; 1366 and 390 px) go to $TRADE_SHOTS."""
+    from checkout.models import BalancePayment, BalanceStatus
+    from market.trade.models import TradeTerms
+    from tests.market.trade.test_checkout import (
+        _accepted_in_basket,
+        _pay,
+        _to_preview,
+    )
+
+    ensure_countries()
+    scarves = _scarves(resident)
+    buyer = UserFactory(email="anna@galerie-nord.de", first_name="Anna")
+    BusinessProfile.objects.create(
+        user=buyer, company_name="Galerie Nord GmbH", country="DE"
+    )
+    TradeTerms.objects.create(resident=resident, makes_to_order=True)
+    with translation.override("en"):
+        request = services.quote_request_create(
+            buyer=buyer,
+            resident=resident,
+            lines=[services.LineWish(scarves.stockrecords.get().pk, 80)],
+            destination="DE",
+            wanted_by=None,
+            message="Eighty, in your colours.",
+            language="en",
+        )
+        quote = services.quote_offer(
+            request=request,
+            by=owner,
+            prices={request.lines.get().pk: D("20.00")},
+            lead_time_days=20,
+            shipping=services.ShippingAnswer(from_profile=True),
+            valid_until=timezone.localdate() + timezone.timedelta(days=14),
+            terms="30 % now, the rest when ready.",
+            deposit_percent=30,
+        )
+        services.quote_accept(quote=quote, by=buyer)
+    client = _accepted_in_basket(quote, buyer)
+    _to_preview(client)
+    payment = _pay(client)
+    assert payment.charge_now == D("495.45")
+    folder = Path(os.environ.get("TRADE_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    # The resident: the balance due, and the button asking for it.
+    resident_context = browser.new_context(locale="en-GB")
+    resident_page = resident_context.new_page()
+    resident_page.set_default_timeout(15_000)
+    _signed_in(resident_page, live_server, owner)
+    resident_page.goto(
+        live_server.url + _url("resident_dashboard:quote-request", request.reference)
+    )
+    assert "1156.05 AZN" in resident_page.locator(".quote-balance").inner_text()
+    resident_page.locator("#ask-balance").click()
+    resident_page.wait_for_load_state()
+    assert "The buyer is asked to pay the balance." in resident_page.content()
+
+    # The buyer pays it on its own page, with the same card form.
+    page.set_default_timeout(15_000)
+    _signed_in(page, live_server, buyer)
+    page.goto(live_server.url + _url("trade:request", request.reference))
+    assert "Due" in page.locator(".quote-balance-state").inner_text()
+    page.locator("#pay-balance").click()
+    page.wait_for_url("**/balance/")
+    assert "1,156.05" in page.locator("#pay-amount").inner_text()
+    element = page.locator("#payment-element")
+    element.get_by_placeholder("number").fill("4242424242424242")
+    element.get_by_placeholder("exp_month").fill("12")
+    element.get_by_placeholder("exp_year").fill("30")
+    element.get_by_placeholder("cvc").fill("123")
+    element.get_by_placeholder("postal_code").fill("10115")
+    page.locator("#pay-button").click()
+    page.wait_for_url(f"**{_url('trade:request', request.reference)}")
+    assert "the balance is paid" in page.content()
+    assert "Paid" in page.locator(".quote-balance-state").inner_text()
+    balance = BalancePayment.objects.get()
+    assert (balance.status, balance.amount) == (BalanceStatus.PAID, D("1156.05"))
+
+    # Screenshots: one balance due (a second order), the paid one, both sides.
+    BalancePayment.objects.filter(pk=balance.pk).update(
+        status=BalanceStatus.DUE, paid_at=None
+    )
+    for width in (1366, 390):
+        for side, user, name in (
+            ("buyer", buyer, "trade:request"),
+            ("buyer", buyer, "trade:balance"),
+            ("resident", owner, "resident_dashboard:quote-request"),
+        ):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            shot = context.new_page()
+            _signed_in(shot, live_server, user)
+            for language in ("en", "az", "ru"):
+                url = _url(name, request.reference, language=language)
+                response = shot.goto(live_server.url + url)
+                assert response.status == 200, (name, language)
+                assert shot.evaluate(
+                    "document.documentElement.scrollWidth <= window.innerWidth + 1"
+                ), (name, language, width)
+                shot.screenshot(
+                    path=str(
+                        folder
+                        / f"balance-{side}-{name.split(':')[1]}-{language}-{width}.png"
+                    ),
+                    full_page=True,
+                )
+            context.close()
+    resident_context.close()
