@@ -15,8 +15,14 @@ from oscar.apps.order.models import Line, Order
 from market.export.models import Parcel, ParcelStatus
 from market.payments.client import PaymentProviderError
 
-from .models import CheckoutPayment, CheckoutStatus
-from .services import order_line_refund, parcel_refund, refunded_quantity
+from .models import BalancePayment, CheckoutPayment, CheckoutStatus
+from .services import (
+    CheckoutRefused,
+    order_line_refund,
+    parcel_refund,
+    refunded_quantity,
+)
+from .services.balance import deposit_order_cancel
 
 PERMISSION = "checkout.add_refund"
 
@@ -73,8 +79,35 @@ def order_detail(request, number: str):
             "parcels": order.parcels.select_related("partner").prefetch_related(
                 "lines"
             ),
+            "balance": BalancePayment.objects.filter(order=order).first(),
         },
     )
+
+
+@require_POST
+def deposit_cancel(request, number: str):
+    """Cancel an order paid with a deposit whose balance was never paid:
+    the deposit refunded to the buyer, or kept as the quote's terms said."""
+    _check(request)
+    order = get_object_or_404(Order, number=number)
+    try:
+        deposit_order_cancel(
+            order=order,
+            user=request.user,
+            reason=request.POST.get("reason", "")[:500],
+            refund_deposit=request.POST.get("deposit") == "refund",
+        )
+    except CheckoutRefused as refusal:
+        messages.error(request, refusal.message)
+    except PaymentProviderError as error:
+        messages.error(
+            request,
+            _("Stripe refused the refund; nothing was changed: %(message)s")
+            % {"message": error.message},
+        )
+    else:
+        messages.success(request, _("The order is cancelled; both sides are told."))
+    return redirect("payments_order", number=order.number)
 
 
 @require_POST

@@ -161,6 +161,8 @@ class BalanceStatus(models.TextChoices):
     DUE = "due", pgettext_lazy("balance status", "Due")
     # Paid: the parcel may ship.
     PAID = "paid", pgettext_lazy("balance status", "Paid")
+    # Never paid: staff cancelled the order (the deposit refunded or kept).
+    CANCELLED = "cancelled", pgettext_lazy("balance status", "Cancelled")
 
 
 class BalancePayment(models.Model):
@@ -188,6 +190,9 @@ class BalancePayment(models.Model):
     client_secret = models.CharField(max_length=255, blank=True)
     # The resident said the goods are ready and asked for the balance.
     requested_at = models.DateTimeField(_("asked for at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # Whether the deposit went back to the buyer when the order was cancelled.
+    deposit_refunded = models.BooleanField(_("deposit refunded"), default=False)
     reminded_at = models.DateTimeField(_("buyer reminded at"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -16,6 +16,11 @@ def register_payment_urls():
             name="payments_order",
         ),
         path(
+            "payments/orders/<str:number>/cancel-deposit-order/",
+            admin_views.deposit_cancel,
+            name="payments_deposit_cancel",
+        ),
+        path(
             "payments/lines/<int:pk>/refund/",
             admin_views.line_refund,
             name="payments_line_refund",

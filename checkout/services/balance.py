@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.apps.order.models import Order, PaymentEventType
+from oscar.apps.partner.models import StockRecord
 from oscar.apps.payment.models import Source
 
 from market.alerts.models import AlertKind
@@ -41,6 +44,7 @@ from .errors import CheckoutRefused
 
 logger = logging.getLogger(__name__)
 
+CENT = Decimal("0.01")
 # A resident asks for the balance at most once a day.
 ASK_AGAIN_AFTER = timedelta(days=1)
 
@@ -236,3 +240,172 @@ def balances_remind(*, now: datetime | None = None) -> int:
             )
             count += 1
     return count
+
+
+def _shares(amount: Decimal, weights: list[Decimal]) -> list[Decimal]:
+    """`amount` split by `weights`, half up to the cent, the last taking the
+    rest: the parts always add up to `amount`."""
+    total = sum(weights, Decimal("0.00"))
+    parts, left = [], amount
+    for weight in weights[:-1]:
+        part = (amount * weight / total).quantize(CENT, rounding=ROUND_HALF_UP)
+        parts.append(part)
+        left -= part
+    return [*parts, left]
+
+
+def _stock_back(order: Order, quote: Quote | None) -> None:
+    """The order's units leave its allocation; units made to order (counted
+    in and allocated at once when the deposit was paid) leave the stock too,
+    so what others may buy is what it was."""
+    made = set()
+    if quote is not None:
+        made = set(
+            quote.lines.filter(request_line__made_to_order=True).values_list(
+                "request_line__stockrecord_id", flat=True
+            )
+        )
+    for line in order.lines.select_related("product__product_class").order_by(
+        "stockrecord_id"
+    ):
+        if line.stockrecord_id is None or not line.product:
+            continue
+        if not line.product.get_product_class().track_stock:
+            continue
+        record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
+        record.cancel_allocation(line.quantity)
+        if line.stockrecord_id in made:
+            StockRecord.objects.filter(pk=record.pk).update(
+                num_in_stock=F("num_in_stock") - line.quantity
+            )
+
+
+def deposit_order_cancel(
+    *, order: Order, user, reason: str, refund_deposit: bool
+) -> BalancePayment:
+    """Staff cancel an order paid with a deposit whose balance was never paid
+    (the buyer gave up, or the resident cannot make it). Its parcels are
+    cancelled and its units leave the stock's allocation. With
+    `refund_deposit`, the deposit goes back to the buyer (one Stripe refund,
+    keyed) and the ledger is left at zero: every sale and shipping refunded,
+    the balance held back released. Without, the deposit is kept as the
+    quote's terms said: the ledger stays as it is (each account keeps its
+    share of the deposit). Both sides are e-mailed. Refused, with nothing
+    changed, for anyone but staff, without a reason, and for a balance not
+    due; Stripe refusing the refund rolls everything back."""
+    from market.export.models import Parcel, ParcelStatus
+    from market.export.services import order_status_follow
+    from market.payouts.models import EntryKind
+    from market.payouts.services import (
+        line_refund_record,
+        parcel_shipping_refund_record,
+    )
+
+    from ..models import Refund, RefundStatus
+
+    if not (user and user.is_staff and user.has_perm("checkout.add_refund")):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise CheckoutRefused(_("Say why the order is cancelled."))
+    with transaction.atomic():
+        balance = (
+            BalancePayment.objects.select_for_update()
+            .select_related("checkout_payment")
+            .filter(order=order)
+            .first()
+        )
+        if balance is None or balance.status != BalanceStatus.DUE:
+            raise CheckoutRefused(
+                _("Only an order whose balance is still due can be cancelled here.")
+            )
+        payment = CheckoutPayment.objects.select_for_update().get(
+            pk=balance.checkout_payment_id
+        )
+        now = timezone.now()
+        quote = _quote_of(balance)
+        parcels = list(
+            Parcel.objects.select_for_update()
+            .filter(order=order)
+            .exclude(status__in=[ParcelStatus.CANCELLED, ParcelStatus.RETURNED])
+            .order_by("pk")
+        )
+        if refund_deposit:
+            lines = list(order.lines.order_by("pk"))
+            charged = [parcel for parcel in parcels if parcel.charge > 0]
+            weights = [line.line_price_incl_tax for line in lines] + [
+                parcel.charge for parcel in charged
+            ]
+            totals = _shares(payment.paid_now_total, weights)
+            amounts = _shares(payment.charge_now, weights)
+            key = keys.deposit_refund(balance.pk)
+            rows = []
+            for index, line in enumerate(lines):
+                rows.append(
+                    Refund(
+                        order=order,
+                        line=line,
+                        quantity=line.quantity,
+                        total=totals[index],
+                        amount=amounts[index],
+                        key=f"{key}-line-{line.pk}",
+                    )
+                )
+                line_refund_record(
+                    line=line, amount=line.line_price_incl_tax, key=f"{key}-line"
+                )
+            for offset, parcel in enumerate(charged, start=len(lines)):
+                rows.append(
+                    Refund(
+                        order=order,
+                        parcel=parcel,
+                        quantity=1,
+                        total=totals[offset],
+                        amount=amounts[offset],
+                        key=f"{key}-parcel-{parcel.pk}",
+                    )
+                )
+                parcel_shipping_refund_record(parcel=parcel, key=f"{key}-parcel")
+            order_balance_release(order=order, kind=EntryKind.BALANCE_CANCELLED)
+            for row in rows:
+                row.currency = payment.currency
+                row.status = RefundStatus.PENDING
+                row.reason = reason
+                row.created_by = user
+            Refund.objects.bulk_create(rows)
+        _stock_back(order, quote)
+        for parcel in parcels:
+            parcel.status = ParcelStatus.CANCELLED
+            parcel.reason = reason
+            parcel.closed_at = now
+            parcel.save(update_fields=["status", "reason", "closed_at"])
+        order_status_follow(order)
+        balance.status = BalanceStatus.CANCELLED
+        balance.cancelled_at = now
+        balance.deposit_refunded = refund_deposit
+        balance.save(
+            update_fields=["status", "cancelled_at", "deposit_refunded", "updated_at"]
+        )
+        if quote is not None:
+            trade_emails.deposit_order_cancelled(
+                quote.request, quote, balance, reason=reason
+            )
+        if refund_deposit and payment.payment_intent_id:
+            # Stripe last: if it refuses, all of the above rolls back.
+            result = payments.refund_create(
+                intent_id=payment.payment_intent_id,
+                amount=Money(payment.charge_now, payment.currency),
+                idempotency_key=key,
+                metadata={"order": order.number, "balance_payment": str(balance.pk)},
+            )
+            Refund.objects.filter(key__startswith=f"{key}-").update(
+                stripe_refund_id=result.id,
+                status=RefundStatus.SUCCEEDED
+                if result.status == "succeeded"
+                else RefundStatus.PENDING,
+            )
+        elif refund_deposit:
+            Refund.objects.filter(key__startswith=f"{key}-").update(
+                status=RefundStatus.SUCCEEDED
+            )
+    return balance

@@ -143,17 +143,29 @@ def _give_back(*, refund: Refund, payment: CheckoutPayment, metadata: dict) -> N
 
 
 def _refuse_while_balance_due(order_id: int) -> None:
-    """An order paid with a deposit is refunded once its balance is paid:
-    until then the money received is only the deposit, which the ledger and
-    Stripe cannot split by line."""
-    if BalancePayment.objects.filter(
-        order_id=order_id, status=BalanceStatus.DUE
-    ).exists():
+    """An order paid with a deposit is refunded line by line once its balance
+    is paid: until then the money received is only the deposit, which the
+    ledger and Stripe cannot split by line (staff cancel the whole order,
+    checkout.services.balance.deposit_order_cancel). A cancelled one has
+    nothing left to refund."""
+    status = (
+        BalancePayment.objects.filter(order_id=order_id)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status == BalanceStatus.CANCELLED:
+        raise ValidationError(
+            _(
+                "This order was cancelled with its balance unpaid: nothing "
+                "is left to refund."
+            )
+        )
+    if status == BalanceStatus.DUE:
         raise ValidationError(
             _(
                 "This order was paid with a deposit and its balance is not paid "
-                "yet: it can be refunded once the balance is paid. To cancel it "
-                "now, write to the Centre's staff."
+                "yet: it can be refunded once the balance is paid, or cancelled "
+                "whole by the Centre's staff."
             )
         )
 

@@ -32,6 +32,11 @@ def balance_confirm(balance_payment_id: int, payment_method: str) -> str:
     return f"balance-{balance_payment_id}-confirm-{payment_method}"
 
 
+def deposit_refund(balance_payment_id: int) -> str:
+    # A deposit order cancelled with its balance unpaid: its deposit, once.
+    return f"refund-deposit-{balance_payment_id}"
+
+
 def line_refund(line_id: int, refunded_before: int, quantity: int) -> str:
     # Units already refunded are part of the key: refunding the same units
     # again sends the same key; refunding more units is a new operation.

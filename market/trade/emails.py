@@ -100,6 +100,20 @@ def balance_paid(request: QuoteRequest, quote, balance) -> None:
     _send(request, RESIDENT, "balance_paid", quote=quote, balance=balance)
 
 
+def deposit_order_cancelled(request: QuoteRequest, quote, balance, *, reason) -> None:
+    """Staff cancelled a deposit order whose balance was never paid: both
+    sides hear why, and whether the deposit went back."""
+    for side in (BUYER, RESIDENT):
+        _send(
+            request,
+            side,
+            "deposit_cancelled",
+            quote=quote,
+            balance=balance,
+            reason=reason,
+        )
+
+
 def message_added(request: QuoteRequest, message, *, to_side: str) -> None:
     _send(request, to_side, "message", message=message)
 

@@ -164,6 +164,9 @@ class EntryKind(models.TextChoices):
     BALANCE_DUE = "balance_due", _("Balance not paid yet")
     # The buyer paid the balance: +amount, what BALANCE_DUE held back.
     BALANCE_PAID = "balance_paid", _("Balance paid")
+    # The order was cancelled with its balance unpaid and the deposit refunded:
+    # +amount, what BALANCE_DUE held back (its sales were refunded in full).
+    BALANCE_CANCELLED = "balance_cancelled", _("Balance cancelled")
 
 
 class LedgerEntryQuerySet(models.QuerySet):

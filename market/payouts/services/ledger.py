@@ -427,24 +427,28 @@ def order_balance_hold(*, order: Order, balance: Decimal) -> list[LedgerEntry]:
 
 
 @transaction.atomic
-def order_balance_release(*, order: Order) -> list[LedgerEntry]:
+def order_balance_release(
+    *, order: Order, kind: str = EntryKind.BALANCE_PAID
+) -> list[LedgerEntry]:
     """The buyer paid the balance: every BALANCE_DUE entry of the order is
     given back by a BALANCE_PAID entry of the same amount, clearing
-    MARKET_PAYOUT_HOLD_DAYS from now. Idempotent per order."""
+    MARKET_PAYOUT_HOLD_DAYS from now. With `kind` BALANCE_CANCELLED (the
+    order cancelled and its deposit refunded, its sales refunded in full),
+    the same, cleared at once. Idempotent per order."""
     now = timezone.now()
     available_at = now + datetime.timedelta(days=settings.MARKET_PAYOUT_HOLD_DAYS)
     released = []
     for held in LedgerEntry.objects.filter(
         order=order, kind=EntryKind.BALANCE_DUE
     ).order_by("pk"):
-        key = held.key.replace("balance-due:", "balance-paid:", 1)
+        key = held.key.replace("balance-due:", f"{kind.replace('_', '-')}:", 1)
         entry = LedgerEntry.objects.filter(key=key).first() or ledger_entry_append(
             key=key,
             account=held.account,
-            kind=EntryKind.BALANCE_PAID,
+            kind=kind,
             amount=-held.amount,
             now=now,
-            available_at=available_at,
+            available_at=available_at if kind == EntryKind.BALANCE_PAID else now,
             order=order,
         )
         released.append(entry)

@@ -17,7 +17,12 @@ from django.utils import timezone
 
 from checkout.models import BalancePayment, BalanceStatus, CheckoutPayment, Refund
 from checkout.services import CheckoutRefused, order_line_refund
-from checkout.services.balance import balance_ask, balance_fulfil, balances_remind
+from checkout.services.balance import (
+    balance_ask,
+    balance_fulfil,
+    balances_remind,
+    deposit_order_cancel,
+)
 from market.alerts.models import AlertKind, StaffAlert
 from market.export.models import Parcel, ParcelStatus
 from market.export.services import parcel_move
@@ -215,10 +220,10 @@ def test_the_buyer_pays_the_balance_once_and_the_parcel_ships(
     )
     (sent,) = OutgoingEmail.objects.all()
     assert sent.to == [owner.email]
-    assert (
-        sent.subject == f"The balance of quote {deposit_quote.request.number} is paid"
-    )
-    assert "paid the balance of order" in sent.body
+    # In the resident's language (Azerbaijani).
+    number = deposit_quote.request.number
+    assert sent.subject == f"{number} təklifinin qalığı ödənildi"
+    assert f"{order.number} sifarişinin qalığını ödədi" in sent.body
     assert list(
         order.payment_events.order_by("pk").values_list("event_type__code", "amount")
     ) == [
@@ -427,3 +432,124 @@ def test_the_dashboard_form_offers_a_deposit_only_for_made_to_order(
     )
     assert response.status_code == 302
     assert Quote.objects.get(request=stock).deposit_percent == 0
+
+
+def _cancel_as_staff(staff, order, **data):
+    client = _client(staff)
+    return client.post(
+        reverse("payments_deposit_cancel", args=[order.number]),
+        {"reason": "The buyer's opening was called off.", **data},
+    )
+
+
+def test_staff_cancel_a_deposit_order_and_refund_the_deposit(
+    deposit_quote, business_buyer, owner, staff, scarves, stripe_settings
+):
+    payment = _deposit_paid(deposit_quote, business_buyer)
+    order = payment.order
+    record = scarves.stockrecords.get()
+    assert (record.num_in_stock, record.num_allocated) == (140, 80)
+    OutgoingEmail.objects.all().delete()
+
+    response = _cancel_as_staff(staff, order, deposit="refund")
+    again = _cancel_as_staff(staff, order, deposit="refund")
+
+    assert response.status_code == again.status_code == 302
+    balance = BalancePayment.objects.get()
+    assert (balance.status, balance.deposit_refunded) == (BalanceStatus.CANCELLED, True)
+    # One Stripe refund of the deposit, recorded across the line and the
+    # parcel's shipping; the ledger back at zero.
+    refunds = list(Refund.objects.order_by("pk"))
+    assert [(r.line_id is not None, r.total, r.amount) for r in refunds] == [
+        (True, D("480.00"), D("480.00")),
+        (False, D("15.45"), D("15.45")),
+    ]
+    (stripe_id,) = {r.stripe_refund_id for r in refunds}
+    stripe_refund = stripe_get(
+        stripe_settings.STRIPE_API_BASE, f"/v1/refunds/{stripe_id}"
+    )
+    assert (stripe_refund["amount"], stripe_refund["payment_intent"]) == (
+        49545,
+        payment.payment_intent_id,
+    )
+    assert order_ledger_sum(order=order) == D("0.00")
+    assert (
+        LedgerEntry.objects.filter(
+            order=order, kind=EntryKind.BALANCE_CANCELLED
+        ).count()
+        == 2
+    )
+    parcel = Parcel.objects.get(order=order)
+    assert parcel.status == ParcelStatus.CANCELLED
+    record.refresh_from_db()
+    assert (record.num_in_stock, record.num_allocated) == (60, 0)
+    order.refresh_from_db()
+    assert order.status == "Cancelled"
+    assert sorted(tuple(m.to) for m in OutgoingEmail.objects.all()) == sorted(
+        [(business_buyer.email,), (owner.email,)]
+    )
+    # Nothing is left to refund, line by line or by parcel.
+    with pytest.raises(ValidationError) as refused:
+        order_line_refund(line=order.lines.get(), quantity=1, user=staff, reason="x")
+    assert refused.value.messages == [
+        "This order was cancelled with its balance unpaid: nothing is left to refund."
+    ]
+    assert Refund.objects.count() == 2
+
+
+def test_staff_cancel_a_deposit_order_and_keep_the_deposit(
+    deposit_quote, business_buyer, staff, scarves
+):
+    payment = _deposit_paid(deposit_quote, business_buyer)
+    order = payment.order
+    entries = LedgerEntry.objects.filter(order=order).count()
+
+    _cancel_as_staff(staff, order, deposit="keep")
+
+    balance = BalancePayment.objects.get()
+    assert (balance.status, balance.deposit_refunded) == (
+        BalanceStatus.CANCELLED,
+        False,
+    )
+    # Each account keeps its share of the deposit; no money moved.
+    assert (
+        Refund.objects.count(),
+        LedgerEntry.objects.filter(order=order).count(),
+    ) == (
+        0,
+        entries,
+    )
+    assert order_ledger_sum(order=order) == D("495.45")
+    assert Parcel.objects.get(order=order).status == ParcelStatus.CANCELLED
+    record = scarves.stockrecords.get()
+    assert (record.num_in_stock, record.num_allocated) == (60, 0)
+
+
+def test_only_staff_cancel_and_only_a_balance_due(
+    deposit_quote, business_buyer, owner, staff
+):
+    payment = _deposit_paid(deposit_quote, business_buyer)
+    order = payment.order
+
+    # The resident (not staff) reaches no admin page.
+    response = _cancel_as_staff(owner, order, deposit="refund")
+    assert response.status_code in (302, 403)
+    assert BalancePayment.objects.get().status == BalanceStatus.DUE
+    # Without a reason: refused, nothing changed.
+    _client(staff).post(
+        reverse("payments_deposit_cancel", args=[order.number]),
+        {"reason": "  ", "deposit": "refund"},
+    )
+    assert BalancePayment.objects.get().status == BalanceStatus.DUE
+    assert (Refund.objects.count(), Parcel.objects.get(order=order).status) == (
+        0,
+        ParcelStatus.PAID,
+    )
+    # Paid: nothing to cancel here.
+    _pay_balance(BalancePayment.objects.get(), business_buyer, deposit_quote)
+    with pytest.raises(CheckoutRefused) as refused:
+        deposit_order_cancel(order=order, user=staff, reason="x", refund_deposit=True)
+    assert refused.value.message == (
+        "Only an order whose balance is still due can be cancelled here."
+    )
+    assert Refund.objects.count() == 0
