@@ -58,7 +58,7 @@ class QuoteOut(QuoteSummary):
     terms: str
     # A made-to-order quote may ask for a share at once (0: paid in full);
     # "deposit" is then what the checkout charges, "balance" the rest, due
-    # before the parcel ships ("balance_status": "due" or "paid" once the
+    # before the parcel ships ("balance_status": "due", "paid" or "cancelled" once the
     # deposit is paid, else null).
     deposit_percent: int
     deposit: str

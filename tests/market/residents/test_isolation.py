@@ -129,6 +129,7 @@ def b_objects(other_resident, other_product):
         "quote-offer": {"reference": reference},
         "quote-decline": {"reference": reference},
         "quote-message": {"reference": reference},
+        "quote-balance-ask": {"reference": reference},
         "quote-attachment": {"reference": reference, "pk": message.pk},
         "edit": other_product.pk,
         "files": digital.pk,
