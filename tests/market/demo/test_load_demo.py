@@ -355,7 +355,7 @@ def test_the_readmes_demo_tokens_call_the_api(demo, client):
 
     assert shop.status_code == 200
     assert gallery.status_code == 200
-    assert len(gallery.json()["items"]) == 5
+    assert len(gallery.json()["items"]) == 6
     assert wrong.status_code == 401
     tokens = AccessToken.objects.filter(prefix__in=["demoshop", "demobuyr"])
     assert sorted(
