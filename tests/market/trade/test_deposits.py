@@ -133,6 +133,20 @@ def test_the_checkout_charges_the_deposit_and_leaves_the_balance_due(
 
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
     assert "Pay the balance: ₼1,156.05" in text
+    # So do the order page and the confirmation e-mail.
+    response = _client(business_buyer).get(
+        reverse("customer:order", kwargs={"order_number": order.number})
+    )
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    assert "Deposit of ₼495.45 paid by card on" in text
+    assert "Balance due before the parcel ships: ₼1,156.05 ." in text
+    confirmation = OutgoingEmail.objects.get(
+        to=[business_buyer.email], body__contains="Deposit charged"
+    )
+    assert (
+        "Deposit charged: ₼495.45. The balance, ₼1,156.05, is paid before the "
+        "parcel ships" in confirmation.body
+    )
 
 
 def test_a_parcel_waits_for_the_balance_and_refunds_wait_too(
