@@ -44,6 +44,7 @@ from .services import (
     prepared_basket,
     shipping_parts,
 )
+from .services.quotes import deposit_split
 
 SESSION_KEY = "checkout_payment_id"
 SHOWN_TOTAL_KEY = "checkout_shown_total"
@@ -213,6 +214,21 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 rate=rate,
                 currency=currency,
             )
+            # A quote with a deposit: its share now, the rest before shipping
+            # (the same split "Pay" makes).
+            balance_total, balance_amount = deposit_split(
+                self.request.basket,
+                total=total.incl_tax,
+                amount=context["charge_estimate"],
+                rate=rate,
+                currency=currency,
+            )
+            if balance_amount:
+                context["deposit_estimate"] = (
+                    context["charge_estimate"] - balance_amount,
+                    total.incl_tax - balance_total,
+                )
+                context["balance_estimate"] = (balance_amount, balance_total)
         parcels = getattr(context.get("shipping_method"), "parcels", None)
         if parcels:
             # What customs sees: the goods that travel and their shipping.
@@ -361,26 +377,38 @@ class PayConfirmView(View):
 
     def post(self, request):
         payment = _current_payment(request)
-        method = request.POST.get("payment_method", "")
-        if not PAYMENT_METHOD.match(method):
-            return JsonResponse({"error": _("Invalid payment method.")}, status=400)
-        if payment.status != CheckoutStatus.AWAITING_PAYMENT:
-            return JsonResponse({"error": _("This payment is closed.")}, status=409)
-        try:
-            intent = payments.payment_intent_confirm(
-                intent_id=payment.payment_intent_id,
-                payment_method=method,
-                idempotency_key=keys.checkout_confirm(payment.pk, method),
-            )
-        except payments.PaymentProviderError as error:
-            return JsonResponse({"error": error.message}, status=402)
-        return JsonResponse(
-            {
-                "status": intent.status,
-                "requires_action": intent.status == "requires_action",
-                "client_secret": payment.client_secret,
-            }
+        return confirm_with_card(
+            request,
+            intent_id=payment.payment_intent_id,
+            client_secret=payment.client_secret,
+            is_open=payment.status == CheckoutStatus.AWAITING_PAYMENT,
+            key=lambda method: keys.checkout_confirm(payment.pk, method),
         )
+
+
+def confirm_with_card(request, *, intent_id, client_secret, is_open: bool, key):
+    """Confirm a PaymentIntent with the payment method the browser posted
+    (localstripe's fake Stripe.js; see PayConfirmView), answering JSON: a
+    malformed method is a 400, a closed payment a 409, Stripe's refusal a
+    402. `key(method)` is the operation's idempotency key."""
+    method = request.POST.get("payment_method", "")
+    if not PAYMENT_METHOD.match(method):
+        return JsonResponse({"error": _("Invalid payment method.")}, status=400)
+    if not is_open or not intent_id:
+        return JsonResponse({"error": _("This payment is closed.")}, status=409)
+    try:
+        intent = payments.payment_intent_confirm(
+            intent_id=intent_id, payment_method=method, idempotency_key=key(method)
+        )
+    except payments.PaymentProviderError as error:
+        return JsonResponse({"error": error.message}, status=402)
+    return JsonResponse(
+        {
+            "status": intent.status,
+            "requires_action": intent.status == "requires_action",
+            "client_secret": client_secret,
+        }
+    )
 
 
 class PayCancelView(View):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -22,7 +22,7 @@ from checkout.models import BalancePayment, BalanceStatus
 from checkout.services import CheckoutRefused
 from checkout.services.balance import balance_fulfil, balance_intent_ensure
 from checkout.services.quotes import quote_basket_fill
-from checkout.views import PAYMENT_METHOD
+from checkout.views import confirm_with_card
 from market.accounts.redirects import safe_target, with_next
 from market.bookings.listing import is_studio_sku
 from market.export.destination import destination_set
@@ -393,25 +393,12 @@ class BalanceConfirmView(BalanceMixin, View):
         if not settings.MARKET_FAKE_STRIPE:
             raise Http404
         _request, balance = self.own_balance(reference)
-        method = request.POST.get("payment_method", "")
-        if not PAYMENT_METHOD.match(method):
-            return JsonResponse({"error": _("Invalid payment method.")}, status=400)
-        if balance.status != BalanceStatus.DUE or not balance.payment_intent_id:
-            return JsonResponse({"error": _("This payment is closed.")}, status=409)
-        try:
-            intent = payments.payment_intent_confirm(
-                intent_id=balance.payment_intent_id,
-                payment_method=method,
-                idempotency_key=keys.balance_confirm(balance.pk, method),
-            )
-        except payments.PaymentProviderError as error:
-            return JsonResponse({"error": error.message}, status=402)
-        return JsonResponse(
-            {
-                "status": intent.status,
-                "requires_action": intent.status == "requires_action",
-                "client_secret": balance.client_secret,
-            }
+        return confirm_with_card(
+            request,
+            intent_id=balance.payment_intent_id,
+            client_secret=balance.client_secret,
+            is_open=balance.status == BalanceStatus.DUE,
+            key=lambda method: keys.balance_confirm(balance.pk, method),
         )
 
 

@@ -11,6 +11,7 @@ from oscar.apps.order.models import Order
 
 from catalogue.kinds import COURSE
 from checkout.models import CheckoutPayment, CheckoutStatus
+from tests.browser.cards import fill_card
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,12 +46,7 @@ def _to_pay_page(page, live_server, products):
 
 
 def _card(page, number: str):
-    element = page.locator("#payment-element")
-    element.get_by_placeholder("number").fill(number)
-    element.get_by_placeholder("exp_month").fill("12")
-    element.get_by_placeholder("exp_year").fill("30")
-    element.get_by_placeholder("cvc").fill("123")
-    element.get_by_placeholder("postal_code").fill("10115")
+    fill_card(page, number)
 
 
 def test_pay_with_3d_secure_in_usd(

@@ -22,6 +22,7 @@ from market.currencies.money import convert
 from market.export.countries import country_name
 from market.export.models import Parcel, ParcelStatus
 from market.residents.strategy import Selector
+from tests.browser.cards import fill_card
 from tests.factories.shipping import carpet_profile, ship_with
 from tests.stripe_fixtures import ensure_countries
 
@@ -115,12 +116,7 @@ def test_the_berlin_journey_ends_with_a_tracking_link(
     page.screenshot(path=str(tmp_path / "preview.png"), full_page=True)
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/pay/")
-    element = page.locator("#payment-element")
-    element.get_by_placeholder("number").fill("4242424242424242")
-    element.get_by_placeholder("exp_month").fill("12")
-    element.get_by_placeholder("exp_year").fill("30")
-    element.get_by_placeholder("cvc").fill("123")
-    element.get_by_placeholder("postal_code").fill("10115")
+    fill_card(page)
     page.locator("#pay-button").click()
     page.wait_for_url("**/checkout/thank-you/")
 

@@ -8,6 +8,7 @@ from oscar.apps.order.models import Order
 
 from catalogue.kinds import PHYSICAL, SERVICE
 from checkout.models import CheckoutPayment, CheckoutStatus
+from tests.browser.cards import fill_card
 from tests.stripe_fixtures import ensure_countries
 
 pytestmark = [
@@ -42,12 +43,7 @@ def test_a_guest_buys_a_carpet_in_english(
     page.wait_for_url("**/preview/")
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/pay/")
-    element = page.locator("#payment-element")
-    element.get_by_placeholder("number").fill("4242424242424242")
-    element.get_by_placeholder("exp_month").fill("12")
-    element.get_by_placeholder("exp_year").fill("30")
-    element.get_by_placeholder("cvc").fill("123")
-    element.get_by_placeholder("postal_code").fill("10115")
+    fill_card(page)
     page.locator("#pay-button").click()
     page.wait_for_url("**/en/shop/checkout/thank-you/")
     page.screenshot(path=str(tmp_path / "thank-you.png"), full_page=True)

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from checkout.models import Refund
 from market.bookings.models import Booking, BookingStatus, PaidBy
+from tests.browser.cards import fill_card
 from tests.factories.studios import make_equipment, make_quota, make_room, next_weekday
 
 pytestmark = [
@@ -49,12 +50,7 @@ def _tuesday():
 
 
 def _card(page, number: str):
-    element = page.locator("#payment-element")
-    element.get_by_placeholder("number").fill(number)
-    element.get_by_placeholder("exp_month").fill("12")
-    element.get_by_placeholder("exp_year").fill("30")
-    element.get_by_placeholder("cvc").fill("123")
-    element.get_by_placeholder("postal_code").fill("10115")
+    fill_card(page, number)
 
 
 def _choose(page, day, hour, minutes):

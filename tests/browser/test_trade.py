@@ -25,6 +25,7 @@ from market.trade.models import (
     QuoteRequestStatus,
     QuoteStatus,
 )
+from tests.browser.cards import fill_card
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.shipping import ship_with, shipping_profile
 from tests.stripe_fixtures import ensure_countries
@@ -160,12 +161,7 @@ def test_a_business_asks_the_resident_quotes_the_buyer_pays(
     page.wait_for_url("**/preview/")
     page.locator("#place-order").click()
     page.wait_for_url("**/checkout/pay/")
-    element = page.locator("#payment-element")
-    element.get_by_placeholder("number").fill("4242424242424242")
-    element.get_by_placeholder("exp_month").fill("12")
-    element.get_by_placeholder("exp_year").fill("30")
-    element.get_by_placeholder("cvc").fill("123")
-    element.get_by_placeholder("postal_code").fill("10115")
+    fill_card(page)
     page.locator("#pay-button").click()
     page.wait_for_url("**/checkout/thank-you/")
 
@@ -355,12 +351,7 @@ def test_a_deposit_then_the_balance_asked_for_and_paid(
     page.locator("#pay-balance").click()
     page.wait_for_url("**/balance/")
     assert "1,156.05" in page.locator("#pay-amount").inner_text()
-    element = page.locator("#payment-element")
-    element.get_by_placeholder("number").fill("4242424242424242")
-    element.get_by_placeholder("exp_month").fill("12")
-    element.get_by_placeholder("exp_year").fill("30")
-    element.get_by_placeholder("cvc").fill("123")
-    element.get_by_placeholder("postal_code").fill("10115")
+    fill_card(page)
     page.locator("#pay-button").click()
     page.wait_for_url(f"**{_url('trade:request', request.reference)}")
     assert "the balance is paid" in page.content()

@@ -35,7 +35,7 @@ from market.trade import services
 from market.trade.models import Quote, QuoteStatus, TradeTerms
 from tests.market.trade.conftest import ask, offer
 from tests.market.trade.test_checkout import _accepted_in_basket, _pay, _to_preview
-from tests.stripe_fixtures import ensure_countries, stripe_get
+from tests.stripe_fixtures import ensure_countries, pay, place, stripe_get
 
 D = Decimal
 
@@ -83,10 +83,33 @@ def test_the_quote_shows_its_deposit_and_balance(deposit_quote):
     )
 
 
+def _text(response) -> str:
+    """The page's words, without tags (and without the space a tag leaves
+    before a comma or a full stop)."""
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    return re.sub(r" ([,.])", r"\1", text)
+
+
 def test_the_checkout_charges_the_deposit_and_leaves_the_balance_due(
     deposit_quote, business_buyer, stripe_settings
 ):
-    payment = _deposit_paid(deposit_quote, business_buyer)
+    client = _accepted_in_basket(deposit_quote, business_buyer)
+    _to_preview(client)
+    preview = client.get(reverse("checkout:preview"))
+    # The preview and the pay page say the deposit, then the balance.
+    assert "You will pay a deposit of ₼495.45 now." in _text(preview)
+    assert "The balance, ₼1,156.05, is paid before the parcel ships." in _text(preview)
+    place(client)
+    pay_page = _text(client.get(reverse("checkout:pay")))
+    assert "To pay: ₼495.45" in pay_page
+    assert "Pay ₼495.45" in pay_page
+    assert "the balance, ₼1,156.05, is paid before the parcel ships" in pay_page
+    payment = CheckoutPayment.objects.get()
+    pay(payment)
+    client.get(
+        reverse("checkout:return"), {"payment_intent": payment.payment_intent_id}
+    )
+    payment.refresh_from_db()
 
     order = payment.order
     assert (payment.total, payment.amount, payment.balance_total) == (
@@ -131,15 +154,14 @@ def test_the_checkout_charges_the_deposit_and_leaves_the_balance_due(
         reverse("trade:request", args=[deposit_quote.request.reference])
     )
 
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-    assert "Pay the balance: ₼1,156.05" in text
+    assert "Pay the balance: ₼1,156.05" in _text(response)
     # So do the order page and the confirmation e-mail.
     response = _client(business_buyer).get(
         reverse("customer:order", kwargs={"order_number": order.number})
     )
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    text = _text(response)
     assert "Deposit of ₼495.45 paid by card on" in text
-    assert "Balance due before the parcel ships: ₼1,156.05 ." in text
+    assert "Balance due before the parcel ships: ₼1,156.05." in text
     confirmation = OutgoingEmail.objects.get(
         to=[business_buyer.email], body__contains="Deposit charged"
     )
