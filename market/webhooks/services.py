@@ -22,6 +22,7 @@ import logging
 import time
 import uuid
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from checkout.models import BalancePayment
 from market.mail.services import mail_in_language, site_url
 
 from . import transport
@@ -229,6 +231,13 @@ def webhook_order_paid_emit(*, order) -> None:
         if resident is None:
             continue
         total = sum((line.line_price_incl_tax for line in lines), start=0)
+        # A made-to-order quote paid with a deposit: what is left to pay
+        # before the parcel ships (one resident per quote).
+        balance = (
+            BalancePayment.objects.filter(order=order)
+            .values_list("total", flat=True)
+            .first()
+        )
         webhook_event_emit(
             event_type=WebhookEvent.ORDER_PAID,
             resident=resident,
@@ -238,6 +247,7 @@ def webhook_order_paid_emit(*, order) -> None:
                 "resident": resident.slug,
                 "currency": order.currency,
                 "total": _money(total),
+                "balance_due": _money(balance or Decimal("0.00")),
                 "shipping_country": address.country_id if address else None,
                 "lines": [
                     {

@@ -33,6 +33,7 @@ from market.payouts.models import EntryKind, LedgerEntry
 from market.payouts.selectors import order_ledger_sum
 from market.trade import services
 from market.trade.models import Quote, QuoteStatus, TradeTerms
+from market.webhooks.models import WebhookDelivery, WebhookEndpoint
 from tests.market.trade.conftest import ask, offer
 from tests.market.trade.test_checkout import _accepted_in_basket, _pay, _to_preview
 from tests.stripe_fixtures import ensure_countries, pay, place, stripe_get
@@ -93,6 +94,11 @@ def _text(response) -> str:
 def test_the_checkout_charges_the_deposit_and_leaves_the_balance_due(
     deposit_quote, business_buyer, stripe_settings
 ):
+    WebhookEndpoint.objects.create(
+        resident=deposit_quote.request.resident,
+        url="https://hooks.galerie.example/in",
+        events=["order.paid"],
+    )
     client = _accepted_in_basket(deposit_quote, business_buyer)
     _to_preview(client)
     preview = client.get(reverse("checkout:preview"))
@@ -129,6 +135,9 @@ def test_the_checkout_charges_the_deposit_and_leaves_the_balance_due(
     )
     assert (balance.status, balance.payment_intent_id) == (BalanceStatus.DUE, None)
     assert order.total_incl_tax == D("1651.50")
+    # The resident's order.paid webhook says what is left to pay.
+    event = WebhookDelivery.objects.get(event_type="order.paid").payload
+    assert (event["total"], event["balance_due"]) == ("1600.00", "1156.05")
     deposit_quote.refresh_from_db()
     assert (deposit_quote.status, deposit_quote.order) == (QuoteStatus.PAID, order)
     # The ledger holds what the buyer paid: the deposit.

@@ -61,6 +61,7 @@ def test_order_paid_goes_to_each_resident_with_only_their_lines(
         "resident": other_resident.slug,
         "currency": "AZN",
         "total": "160.00",
+        "balance_due": "0.00",
         "shipping_country": "DE",
         "lines": [
             {
