@@ -108,6 +108,17 @@ def _throttled(request, exc):
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
+    if exc.status_code == 400 and str(exc.message).startswith("Cannot parse"):
+        # ninja's word for a body that is not JSON: say what to send.
+        return problem_response(
+            status=400,
+            type="malformed-body",
+            title=_("The request body is not valid JSON."),
+            detail=_(
+                "Send the body as one JSON object, in UTF-8, with "
+                "'Content-Type: application/json'."
+            ),
+        )
     return problem_response(
         status=exc.status_code,
         type="http-error",

@@ -34,6 +34,8 @@ from .shipping import profile_shipping, request_ships
 from .views import attachment_response, order_balance
 
 SHOWN = 200
+# A request the resident may still answer (with a quote or a decline).
+ANSWERABLE = (QuoteRequestStatus.OPEN, QuoteRequestStatus.QUOTED)
 
 
 class QuoteRequestListView(ResidentRequiredMixin, View):
@@ -86,6 +88,16 @@ class QuoteRequestDetailView(ResidentRequiredMixin, View):
     def get(self, request, reference):
         quote_request = self.own_request(reference)
         return self._render(request, quote_request)
+
+    def refused_after_a_change(self, request, reference, refusal, *, still_open):
+        """When the request moved on meanwhile (a second click, the other
+        side acting) and its form is no longer shown, the refusal is said
+        above the page; None when the form shows it."""
+        quote_request = self.own_request(reference)
+        if quote_request.status in still_open:
+            return None
+        messages.error(request, refusal.message)
+        return redirect("resident_dashboard:quote-request", reference=reference)
 
     def http_method_not_allowed(self, request, *args, **kwargs):
         # Another's request is a 404 whatever the method.
@@ -167,6 +179,11 @@ class QuoteOfferView(QuoteRequestDetailView):
                     deposit_percent=data.get("deposit_percent") or 0,
                 )
             except QuoteRefused as refusal:
+                moved = self.refused_after_a_change(
+                    request, reference, refusal, still_open=ANSWERABLE
+                )
+                if moved:
+                    return moved
                 form.add_error(None, refusal.message)
             else:
                 messages.success(request, _("Your quote is sent to the buyer."))
@@ -186,6 +203,11 @@ class QuoteDeclineView(QuoteRequestDetailView):
                     reason=form.cleaned_data["reason"],
                 )
             except QuoteRefused as refusal:
+                moved = self.refused_after_a_change(
+                    request, reference, refusal, still_open=ANSWERABLE
+                )
+                if moved:
+                    return moved
                 form.add_error(None, refusal.message)
             else:
                 messages.success(request, _("The buyer is told you declined."))
@@ -206,6 +228,11 @@ class QuoteMessageView(QuoteRequestDetailView):
                     attachment=form.cleaned_data["attachment"],
                 )
             except QuoteRefused as refusal:
+                moved = self.refused_after_a_change(
+                    request, reference, refusal, still_open=OPEN_TO_MESSAGES
+                )
+                if moved:
+                    return moved
                 form.add_error(None, refusal.message)
             else:
                 messages.success(request, _("Your message is sent."))

@@ -24,6 +24,17 @@ from .models import MAX_QUANTITY, QuoteRequest, QuoteRequestStatus, QuoteStatus
 MESSAGE_MAX_LENGTH = 4000
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# Embeddings, overrides and isolates of the bidirectional algorithm: "Nord
+# \u202eHbmG" shows as "NordGmbH", a file "\u202efdp.exe" as "exe.pdf".
+# Right-to-left text itself, and the marks LRM, RLM and ALM, are welcome.
+DIRECTION_CONTROLS = frozenset(
+    [chr(code) for code in range(0x202A, 0x202F)]
+    + [chr(code) for code in range(0x2066, 0x206A)]
+)
+
+
+def has_direction_controls(value: str) -> bool:
+    return any(char in DIRECTION_CONTROLS for char in value or "")
 
 
 class QuoteRefused(Exception):
@@ -38,7 +49,8 @@ class QuoteRefused(Exception):
 
 def clean_text(value: str, *, required: bool, limit: int = MESSAGE_MAX_LENGTH) -> str:
     """Plain text as written (line breaks kept), or QuoteRefused: no HTML,
-    no control characters, within `limit` characters."""
+    no control characters (nor the direction controls that make text show
+    other than it is), within `limit` characters."""
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if required and not text:
         raise QuoteRefused(_("Write a message."))
@@ -46,7 +58,7 @@ def clean_text(value: str, *, required: bool, limit: int = MESSAGE_MAX_LENGTH) -
         raise QuoteRefused(_("Keep it under %(limit)s characters.") % {"limit": limit})
     if _TAG.search(text):
         raise QuoteRefused(_("Write it as plain text, without HTML."))
-    if any(
+    if has_direction_controls(text) or any(
         unicodedata.category(char) in ("Cc", "Cs", "Co")
         and char not in _ALLOWED_CONTROLS
         for char in text

@@ -55,6 +55,13 @@ class BuyerMixin(LoginRequiredMixin):
             raise Http404
         return found
 
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another's request is a 404 whatever the method (a GET of a form's
+        # address too): only the buyer learns that the address exists.
+        if "reference" in kwargs:
+            self.own_request(kwargs["reference"])
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
 
 class BusinessProfileView(BuyerMixin, View):
     """Who the buyer is, asked before their first request."""
@@ -274,6 +281,11 @@ class RequestMessageView(RequestDetailView):
                     attachment=form.cleaned_data["attachment"],
                 )
             except QuoteRefused as refusal:
+                quote_request = self.own_request(reference)
+                if quote_request.status not in OPEN_TO_MESSAGES:
+                    # The form is no longer shown: say it above the page.
+                    messages.error(request, refusal.message)
+                    return redirect("trade:request", reference=reference)
                 form.add_error(None, refusal.message)
             else:
                 messages.success(request, _("Your message is sent."))
@@ -282,13 +294,25 @@ class RequestMessageView(RequestDetailView):
 
 
 class AcceptView(BuyerMixin, View):
-    """Accept the quote offered, and go on to pay it."""
+    """Accept the quote offered (the one the form names: the one the buyer
+    read), and go on to pay it."""
 
     def post(self, request, reference):
         quote_request = self.own_request(reference)
         quote = selectors.live_quote(quote_request)
         if quote is None:
             messages.error(request, _("There is no quote to accept."))
+            return redirect("trade:request", reference=reference)
+        if request.POST.get("quote", "").strip() != str(quote.reference):
+            # The form names the quote the buyer read: a quote the shop put
+            # in its place since (other prices) is never accepted unseen.
+            messages.error(
+                request,
+                _(
+                    "The seller changed the quote after you opened it. Read the "
+                    "new quote, then accept it."
+                ),
+            )
             return redirect("trade:request", reference=reference)
         try:
             services.quote_accept(quote=quote, by=request.user)

@@ -18,6 +18,11 @@ from django.urls import reverse
 
 from catalogue.kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from cms.models import CourseIndexPage, CourseLandingPage, HomePage
+from tests.market.trade.conftest import (  # noqa: F401 (fixtures)
+    business_buyer,
+    scarf_profile,
+    scarves,
+)
 from tests.stripe_fixtures import ensure_countries, start_checkout
 
 pytestmark = [
@@ -136,6 +141,55 @@ def test_key_pages_have_no_critical_or_serious_violation(
         ("physical product at 390 px", pages["physical product"]),
     ):
         found[name] = _violations(browser, url, axe_source, width=390)
+
+    failing = {name: lines for name, lines in found.items() if lines}
+    assert failing == {}, "\n".join(
+        f"{name}: {line}" for name, lines in failing.items() for line in lines
+    )
+
+
+def test_quote_pages_have_no_critical_or_serious_violation(
+    browser,
+    axe_source,
+    live_server,
+    resident,
+    owner,
+    business_buyer,  # noqa: F811 (the fixture)
+    scarves,  # noqa: F811 (the fixture)
+):
+    """The buyer's ask form and request page (with a quote to accept), and
+    the resident's quote form."""
+    from tests.market.trade.conftest import ask, offer
+
+    quoted = offer(ask(business_buyer, resident, scarves), owner)
+    waiting = ask(business_buyer, resident, scarves, quantity=12, destination="FR")
+    market = live_server.url
+    found = {}
+    for user, pages in (
+        (
+            business_buyer,
+            {
+                "ask form": reverse("trade:ask", args=[resident.slug]),
+                "buyer's request": reverse(
+                    "trade:request", args=[quoted.request.reference]
+                ),
+            },
+        ),
+        (
+            owner,
+            {
+                "resident's quote form": reverse(
+                    "resident_dashboard:quote-request", args=[waiting.reference]
+                ),
+            },
+        ),
+    ):
+        client = Client()
+        client.force_login(user)
+        client.get(market + "/")
+        cookie = _session_cookie(client, live_server)
+        for name, path in pages.items():
+            found[name] = _violations(browser, market + path, axe_source, [cookie])
 
     failing = {name: lines for name, lines in found.items() if lines}
     assert failing == {}, "\n".join(

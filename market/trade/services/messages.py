@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import unicodedata
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -24,6 +24,9 @@ from .locking import lock_request
 
 # Messages one person may add in one clock hour, on all requests together.
 MESSAGES_PER_HOUR = 30
+# The same message sent again within this time is a double click or a
+# replayed form: it is not added twice.
+REPEAT_WINDOW = timedelta(minutes=10)
 # Finished requests that still take messages: a paid one (delivery talk).
 OPEN_TO_MESSAGES = (
     QuoteRequestStatus.OPEN,
@@ -39,6 +42,22 @@ def _shown_name(name: str | None) -> str:
     base = os.path.basename((name or "").replace("\\", "/"))
     shown = "".join(char for char in base if unicodedata.category(char)[0] != "C")
     return shown.strip()[:200] or "file"
+
+
+def _is_repeat(request: QuoteRequest, author, text: str, attachment, now) -> bool:
+    """The author's last word on the thread, just now, said the same (with
+    the same file, or none)."""
+    last = request.messages.order_by("-created_at", "-pk").first()
+    if last is None or last.author_id != author.pk or last.body != text:
+        return False
+    if last.created_at < now - REPEAT_WINDOW:
+        return False
+    if attachment is None:
+        return not last.attachment_name
+    return (last.attachment_name, last.attachment_size) == (
+        _shown_name(attachment.name),
+        attachment.size,
+    )
 
 
 def _throttled(user_id: int, now: datetime) -> bool:
@@ -69,6 +88,8 @@ def quote_message_add(
     if request.status not in OPEN_TO_MESSAGES:
         raise QuoteRefused(_("This request is finished: it takes no more messages."))
     text = clean_text(body, required=True)
+    if _is_repeat(request, author, text, attachment, now):
+        raise QuoteRefused(_("You have just sent this message."))
     message = QuoteMessage(
         request=request,
         author=author,

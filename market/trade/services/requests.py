@@ -33,6 +33,7 @@ from ..rules import (
     acts_for_resident,
     clean_text,
     destination_refusal,
+    has_direction_controls,
     is_buyer,
     live_request_refusal,
     request_line_refusal,
@@ -44,6 +45,9 @@ MAX_LIVE_REQUESTS = 20
 MAX_LIVE_REQUESTS_PER_SHOP = 3
 # How far ahead a wished delivery date may be.
 MAX_WISH_DAYS = 730
+# The same request sent again within this time is a double click or a
+# replayed form, not a second request.
+REPEAT_WINDOW = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,16 @@ def business_profile_save(
     profile.company_name = " ".join((company_name or "").split())
     profile.country = (country or "").strip().upper()
     profile.tax_number = normalise_tax_number(tax_number)
+    if has_direction_controls(profile.company_name):
+        # Shown to every shop asked: it must read as it is.
+        raise ValidationError(
+            {
+                "company_name": _(
+                    "Write the name without characters that change the "
+                    "direction of the text."
+                )
+            }
+        )
     profile.full_clean()
     profile.save()
     return profile
@@ -125,6 +139,33 @@ def _check_flood(buyer, resident: Resident) -> None:
         )
 
 
+def _check_repeat(
+    buyer, resident: Resident, destination: str, lines: list[LineWish], now
+) -> None:
+    """Refuse a request the buyer has just sent: the same products and
+    quantities, to the same shop and destination, still waiting."""
+    wanted = sorted((wish.stockrecord_id, wish.quantity) for wish in lines)
+    recent = QuoteRequest.objects.filter(
+        buyer=buyer,
+        resident=resident,
+        destination=destination,
+        status__in=LIVE_REQUEST,
+        created_at__gte=now - REPEAT_WINDOW,
+    ).prefetch_related("lines")
+    for earlier in recent:
+        asked = sorted(
+            (line.stockrecord_id, line.quantity) for line in earlier.lines.all()
+        )
+        if asked == wanted:
+            raise QuoteRefused(
+                _(
+                    "You have just asked this shop for the same products: request "
+                    "%(number)s is waiting for its answer."
+                )
+                % {"number": earlier.number}
+            )
+
+
 def _records(resident: Resident, wishes: list[LineWish]) -> dict[int, StockRecord]:
     ids = [wish.stockrecord_id for wish in wishes]
     if len(set(ids)) != len(ids):
@@ -165,7 +206,10 @@ def quote_request_create(
     now = now or timezone.now()
     if not _signed_in(buyer):
         raise QuoteRefused(_("Sign in to ask for a quote."))
-    profile = BusinessProfile.objects.filter(user=buyer).first()
+    # The profile's row is the buyer's lock: two asks at once (a double
+    # click, two tabs) are taken one after the other, so the caps and the
+    # repeat check below count what the other wrote.
+    profile = BusinessProfile.objects.select_for_update().filter(user=buyer).first()
     if profile is None:
         raise QuoteRefused(_("Tell us about your business first."))
     if not resident_may_act(resident):
@@ -183,6 +227,7 @@ def quote_request_create(
         raise QuoteRefused(reason)
     _check_wish_date(wanted_by, now)
     text = clean_text(message, required=False)
+    _check_repeat(buyer, resident, destination, lines, now)
     _check_flood(buyer, resident)
     records = _records(resident, lines)
     makes_to_order = _makes_to_order(resident)

@@ -161,7 +161,9 @@ def test_the_buyer_sees_the_quote_and_accepts_it_into_the_basket(
     assert "1236.50 AZN" in content
     assert "Accept and pay" in content
 
-    response = client.post(en("trade:accept", quoted.request.reference))
+    response = client.post(
+        en("trade:accept", quoted.request.reference), {"quote": str(quoted.reference)}
+    )
 
     quoted.refresh_from_db()
     assert quoted.status == QuoteStatus.ACCEPTED

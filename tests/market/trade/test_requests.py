@@ -219,12 +219,13 @@ def test_a_closed_shop_and_its_own_people_are_refused(
 def test_a_flood_of_requests_to_one_shop_is_refused(
     business_buyer, resident, owner, scarves
 ):
-    for _number in range(3):
-        ask(business_buyer, resident, scarves, quantity=2)
+    # Other quantities each time: the same request again is a repeat.
+    for quantity in (2, 3, 4):
+        ask(business_buyer, resident, scarves, quantity=quantity)
     mails = OutgoingEmail.objects.count()
 
     with pytest.raises(QuoteRefused) as refusal:
-        ask(business_buyer, resident, scarves, quantity=2)
+        ask(business_buyer, resident, scarves, quantity=5)
 
     assert refusal.value.message == (
         "You already have 3 requests waiting with this shop. Add to one of them "
