@@ -32,6 +32,7 @@ from ..rules import (
     QuoteRefused,
     acts_for_resident,
     clean_text,
+    has_direction_controls,
     is_buyer,
     live_request_refusal,
     quote_payment_refusal,
@@ -126,6 +127,11 @@ def _shipping_fields(
         validate_one_line(carrier)
     except ValidationError as error:
         raise QuoteRefused(error.messages[0]) from error
+    if has_direction_controls(carrier):
+        # Printed on the parcel's papers: it must read as it is.
+        raise QuoteRefused(
+            _("Write the carrier without characters that turn the text around.")
+        )
     if not 0 <= answer.min_days <= answer.max_days <= MAX_LEAD_DAYS:
         raise QuoteRefused(
             _("Give the delivery days as from–to, at most %(max)s days.")

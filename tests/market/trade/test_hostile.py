@@ -915,3 +915,24 @@ def test_a_forged_decline_reason_is_refused(asked, owner, reason, error):
     assert response.status_code == 400
     shows(response, error)
     assert state() == before
+
+
+def test_a_direction_override_in_a_quoted_carrier_is_refused(asked, owner):
+    """The carrier is printed on the parcel's papers: it reads as it is."""
+    with pytest.raises(services.QuoteRefused) as refused:
+        offer(
+            asked,
+            owner,
+            shipping=services.ShippingAnswer(
+                from_profile=False,
+                amount=Decimal("40.00"),
+                carrier="DHL \u202eSSERPXE",
+                min_days=2,
+                max_days=4,
+            ),
+        )
+
+    assert refused.value.message == (
+        "Write the carrier without characters that turn the text around."
+    )
+    assert Quote.objects.count() == 0
