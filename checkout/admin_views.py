@@ -32,6 +32,14 @@ class RefundForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
 
 
+def _stripe_refused(request, error: PaymentProviderError) -> None:
+    messages.error(
+        request,
+        _("Stripe refused the refund; nothing was changed: %(message)s")
+        % {"message": error.message},
+    )
+
+
 def _check(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
@@ -100,11 +108,7 @@ def deposit_cancel(request, number: str):
     except CheckoutRefused as refusal:
         messages.error(request, refusal.message)
     except PaymentProviderError as error:
-        messages.error(
-            request,
-            _("Stripe refused the refund; nothing was changed: %(message)s")
-            % {"message": error.message},
-        )
+        _stripe_refused(request, error)
     else:
         messages.success(request, _("The order is cancelled; both sides are told."))
     return redirect("payments_order", number=order.number)
@@ -128,11 +132,7 @@ def line_refund(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     except PaymentProviderError as error:
-        messages.error(
-            request,
-            _("Stripe refused the refund; nothing was changed: %(message)s")
-            % {"message": error.message},
-        )
+        _stripe_refused(request, error)
     else:
         messages.success(
             request,
@@ -158,11 +158,7 @@ def parcel_end(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     except PaymentProviderError as error:
-        messages.error(
-            request,
-            _("Stripe refused the refund; nothing was changed: %(message)s")
-            % {"message": error.message},
-        )
+        _stripe_refused(request, error)
     else:
         messages.success(request, _("The parcel's items and shipping are refunded."))
     return redirect("payments_order", number=parcel.order.number)

@@ -32,14 +32,30 @@ from oscar.apps.payment.models import Source
 
 from market.alerts.models import AlertKind
 from market.alerts.services import alert_raise
+from market.export.models import Parcel, ParcelStatus
+from market.export.services import order_status_follow
 from market.payments import client as payments
 from market.payments import keys
 from market.payments.money import Money
-from market.payouts.services import order_balance_hold, order_balance_release
+from market.payouts.models import EntryKind
+from market.payouts.services import (
+    line_refund_record,
+    order_balance_hold,
+    order_balance_release,
+    parcel_shipping_refund_record,
+)
+from market.residents.selectors import acting_resident
 from market.trade import emails as trade_emails
 from market.trade.models import Quote
+from market.trade.rules import acts_for_resident
 
-from ..models import BalancePayment, BalanceStatus, CheckoutPayment
+from ..models import (
+    BalancePayment,
+    BalanceStatus,
+    CheckoutPayment,
+    Refund,
+    RefundStatus,
+)
 from .errors import CheckoutRefused
 
 logger = logging.getLogger(__name__)
@@ -182,9 +198,6 @@ def balance_ask(*, balance: BalancePayment, by, now: datetime | None = None):
     """The resident says the goods are ready and asks for the balance: the
     buyer is e-mailed a link to pay it. Refused for anyone but the shop's
     people, a balance paid, and a second ask within a day."""
-    from market.residents.selectors import acting_resident
-    from market.trade.rules import acts_for_resident
-
     now = now or timezone.now()
     with transaction.atomic():
         balance = BalancePayment.objects.select_for_update().get(pk=balance.pk)
@@ -293,16 +306,6 @@ def deposit_order_cancel(
     share of the deposit). Both sides are e-mailed. Refused, with nothing
     changed, for anyone but staff, without a reason, and for a balance not
     due; Stripe refusing the refund rolls everything back."""
-    from market.export.models import Parcel, ParcelStatus
-    from market.export.services import order_status_follow
-    from market.payouts.models import EntryKind
-    from market.payouts.services import (
-        line_refund_record,
-        parcel_shipping_refund_record,
-    )
-
-    from ..models import Refund, RefundStatus
-
     if not (user and user.is_staff and user.has_perm("checkout.add_refund")):
         raise PermissionDenied
     reason = (reason or "").strip()

@@ -26,6 +26,7 @@ from market.trade.models import (
     QuoteStatus,
 )
 from tests.browser.cards import fill_card
+from tests.browser.test_accessibility import AXE, _session_cookie, _violations
 from tests.factories import ProductFactory, UserFactory
 from tests.factories.shipping import ship_with, shipping_profile
 from tests.stripe_fixtures import ensure_countries
@@ -277,7 +278,11 @@ def test_screenshots_of_the_quote_pages(
                         full_page=True,
                     )
             context.close()
-    assert len(list(folder.glob("*.png"))) == 7 * 3 * 2
+    # (The deposit journey's shots may share $TRADE_SHOTS: not counted here.)
+    shots = [
+        path for path in folder.glob("*.png") if not path.name.startswith("balance-")
+    ]
+    assert len(shots) == 7 * 3 * 2
 
 
 def test_a_deposit_then_the_balance_asked_for_and_paid(
@@ -363,6 +368,29 @@ def test_a_deposit_then_the_balance_asked_for_and_paid(
     BalancePayment.objects.filter(pk=balance.pk).update(
         status=BalanceStatus.DUE, paid_at=None
     )
+    # axe: no critical or serious violation on the balance pages.
+    axe_path = AXE / "axe.min.js"
+    if axe_path.exists():
+        axe = axe_path.read_text(encoding="utf-8")
+        for user, name in (
+            (buyer, "trade:request"),
+            (buyer, "trade:balance"),
+            (owner, "resident_dashboard:quote-request"),
+        ):
+            client = Client()
+            client.force_login(user)
+            url = live_server.url + _url(name, request.reference, language="az")
+            for width in (1366, 390):
+                assert (
+                    _violations(
+                        browser,
+                        url,
+                        axe,
+                        [_session_cookie(client, live_server)],
+                        width=width,
+                    )
+                    == []
+                ), (name, width)
     for width in (1366, 390):
         for side, user, name in (
             ("buyer", buyer, "trade:request"),
