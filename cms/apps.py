@@ -12,7 +12,10 @@ class CmsConfig(AppConfig):
         from wagtail.models import Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from . import renditions
         from .receivers import forget_centre_links
+
+        renditions.install()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_centre_links, dispatch_uid="cms-centre-links")

@@ -91,7 +91,28 @@ class BackendResults:
         return [products[pk] for pk in ids if pk in products]
 
 
-class ProductListView(ListView):
+class BackendPagination:
+    """A ListView whose queryset is `BackendResults`: the page asked for
+    (anything but a number is the first) is asked of the backend once, with
+    the total, and a page past the end is a 404."""
+
+    def page_number(self) -> int:
+        """The page asked for; anything but a number is the first page."""
+        raw = self.request.GET.get(self.page_kwarg, "")
+        return int(raw) if _PAGE_NUMBER.fullmatch(raw) and int(raw) > 0 else 1
+
+    def paginate_queryset(self, queryset, page_size):
+        number = self.page_number()
+        queryset.prepare(offset=(number - 1) * page_size, limit=page_size)
+        paginator = self.get_paginator(queryset, page_size)
+        try:
+            page = paginator.page(number)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ProductListView(BackendPagination, ListView):
     """A paginated, sortable, faceted list of public products."""
 
     context_object_name = "products"
@@ -133,21 +154,6 @@ class ProductListView(ListView):
 
     def get_queryset(self):
         return BackendResults(self.get_product_query())
-
-    def page_number(self) -> int:
-        """The page asked for; anything but a number is the first page."""
-        raw = self.request.GET.get(self.page_kwarg, "")
-        return int(raw) if _PAGE_NUMBER.fullmatch(raw) and int(raw) > 0 else 1
-
-    def paginate_queryset(self, queryset, page_size):
-        number = self.page_number()
-        queryset.prepare(offset=(number - 1) * page_size, limit=page_size)
-        paginator = self.get_paginator(queryset, page_size)
-        try:
-            page = paginator.page(number)
-        except InvalidPage as error:
-            raise Http404(str(error)) from error
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def facet_scope(self) -> Category | None:
         """The category whose subcategories the category facet offers."""

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 from django import template
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from oscar.templatetags.product_tags import render_product
 
 from market.export.countries import country_name
 from market.learning.selectors import CourseCard, course_cards_for_products
 
-from .. import images
+from .. import card_cache, images
 from ..kinds import COURSE, DIGITAL, PHYSICAL, SERVICE
 from ..licences import TIER_NAMES, TIER_ORDER, TIER_SUMMARIES, rights_table, tier_code
 from ..selectors import product_resident
@@ -244,13 +246,25 @@ def licence_tiers(context, product) -> dict:
     }
 
 
-@register.simple_tag
-def prepare_cards(products) -> str:
-    """`{% prepare_cards products %}` before a page of cards: the course
-    states of every course card in one query, and every card's thumbnails in
-    one cache round trip (stored on the products for `course_card` and
-    `card_picture`)."""
+@register.simple_tag(takes_context=True)
+def prepare_cards(context, products, numbered=False) -> str:
+    """`{% prepare_cards products %}` before a page of cards: the cards kept
+    for every visitor (catalogue/card_cache.py) in one cache round trip, then,
+    for the cards still to render, the course states of every course in one
+    query and the thumbnails in one cache round trip (stored on the products
+    for `product_card`, `course_card` and `card_picture`). `numbered`: the
+    cards are a grid whose first two load their pictures at once."""
+    request = context.get("request")
     products = [product for product in products if product]
+    keys = {
+        product.pk: card_cache.key(request, product, eager=numbered and number <= 2)
+        for number, product in enumerate(products, start=1)
+    }
+    kept = card_cache.fetch([key for key in keys.values() if key])
+    for product in products:
+        product.card_key = keys[product.pk]
+        product.card_kept = kept.get(keys[product.pk])
+    products = [product for product in products if product.card_kept is None]
     cards = course_cards_for_products(products)
     sources = {product.pk: _card_source(product) for product in products}
     known = images.known_thumbnails(
@@ -265,6 +279,25 @@ def prepare_cards(products) -> str:
             product.course_card = cards[product.pk]
         product.card_picture = images.card_picture(sources[product.pk], known)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def product_card(context, product) -> str:
+    """`{% product_card product %}`: the card kept for every visitor when
+    `prepare_cards` found it, else rendered by Oscar's `render_product` (and
+    kept)."""
+    if not product:
+        return ""
+    card_key = card_cache.key(
+        context.get("request"), product, eager=card_cache.eager(context)
+    )
+    kept = getattr(product, "card_kept", None)
+    if kept is not None and card_key == getattr(product, "card_key", None):
+        return mark_safe(card_cache.shown(context, kept))  # noqa: S308 (our HTML)
+    html = render_product(context, product)
+    if card_key is not None:
+        card_cache.keep(context, card_key, html)
+    return html
 
 
 @register.simple_tag

@@ -361,6 +361,9 @@ MARKET_SEARCH_RETRY_SECONDS = env.int("MARKET_SEARCH_RETRY_SECONDS", default=30)
 # time-based states are at most this late; prices and texts show at once).
 MARKET_PAGE_CACHE = env.bool("MARKET_PAGE_CACHE", default=True)
 MARKET_PAGE_CACHE_SECONDS = env.int("MARKET_PAGE_CACHE_SECONDS", default=60)
+# Rendered product cards, for every visitor (catalogue/card_cache.py): kept
+# under the page cache's generation, for at most MARKET_PAGE_CACHE_SECONDS.
+MARKET_CARD_CACHE = env.bool("MARKET_CARD_CACHE", default=True)
 MARKET_SEARCH_BACKEND = env(
     "MARKET_SEARCH_BACKEND",
     default=(

@@ -26,6 +26,8 @@ MARKET_SEARCH_BACKEND = "search.backends.database.DatabaseBackend"
 # Tests render pages after changing rows behind the signals' back (update(),
 # time travel): the page cache is tested on its own (tests/market/test_page_cache.py).
 MARKET_PAGE_CACHE = False
+# So are product cards (tests/catalogue/test_card_cache.py).
+MARKET_CARD_CACHE = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # The tests pay at localstripe (tests/stripe_fixtures.py), whose fake

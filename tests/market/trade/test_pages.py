@@ -21,6 +21,7 @@ from market.trade.models import (
     QuoteStatus,
 )
 from market.trade.services import requests as request_services
+from search.indexing import pending_index, products_queue
 from tests.factories import ProductFactory, UserFactory
 from tests.market.trade.conftest import ask, in_days, record_of
 from tests.market.trade.test_quotes import PDF
@@ -139,6 +140,9 @@ def test_asking_for_nothing_or_too_much_shows_the_form_again(
 
 
 def test_the_product_and_shop_pages_offer_a_quote(resident, scarves):
+    # The shop lists what the search index holds (as the catalogue does).
+    products_queue([scarves.pk])
+    pending_index()
     ask_url = en("trade:ask", slug=resident.slug)
     with translation.override("en"):
         product_url = scarves.get_absolute_url()
