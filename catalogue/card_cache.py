@@ -58,17 +58,24 @@ def _visitor_part(request) -> str:
     )
 
 
-def key(request, product, *, eager: bool) -> str | None:
-    """The card's key, or None when cards are not kept (off, or no request)."""
+def fragment_key(request, kind: str, *parts) -> str | None:
+    """The key of a fragment kept for every visitor (`kind` and `parts` name
+    it: a card's product, a home block's value), or None when fragments are
+    not kept (off, or no request)."""
     if not enabled() or request is None:
         return None
     visitor = getattr(request, "_market_card_visitor", None)
     if visitor is None:
         visitor = request._market_card_visitor = _visitor_part(request)
-    question = "|".join(
-        [visitor, str(product.pk), str(product.date_updated), "e" if eager else "l"]
+    question = "|".join([visitor, kind, *map(str, parts)])
+    return f"{kind}:" + hashlib.sha256(question.encode()).hexdigest()[:40]
+
+
+def key(request, product, *, eager: bool) -> str | None:
+    """A product card's key (see `fragment_key`)."""
+    return fragment_key(
+        request, "card", product.pk, product.date_updated, "e" if eager else "l"
     )
-    return "card:" + hashlib.sha256(question.encode()).hexdigest()[:40]
 
 
 def fetch(keys: list[str]) -> dict[str, str]:

@@ -2,16 +2,20 @@
 quote, video, call to action) and blocks that pull live data from the shop
 and Kreativ Edu (products, residents, courses, events)."""
 
+import json
 import re
 from urllib.parse import parse_qs, urlparse
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from catalogue import card_cache
 from catalogue.models import Category, ProductCategory
 from catalogue.selectors import with_card_data
 from market.residents.selectors import (
@@ -58,6 +62,38 @@ class CategoryChoiceBlock(blocks.ChoiceBlock):
         return None if value is None else str(value)
 
 
+class KeptForEveryone:
+    """A block of live data (products, residents, courses, events), rendered
+    at most once a minute for everyone who sees it with the same site,
+    language, currency and destination: kept like product cards
+    (catalogue/card_cache.py: under the page cache's generation, which any
+    change to what pages show moves on, for MARKET_PAGE_CACHE_SECONDS, with
+    each visitor's own CSRF token filled in), under the page and the block's
+    value. Nothing in these blocks names the visitor. Previews of drafts are
+    always rendered."""
+
+    def render(self, value, context=None):
+        request = (context or {}).get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return super().render(value, context)
+        page = (context or {}).get("page")
+        key = card_cache.fragment_key(
+            request,
+            "block",
+            type(self).__name__,
+            getattr(page, "pk", ""),
+            json.dumps(self.get_prep_value(value), sort_keys=True, default=str),
+        )
+        if key is None:
+            return super().render(value, context)
+        kept = cache.get(key)
+        if kept is not None:
+            return mark_safe(card_cache.shown(context, kept))  # noqa: S308 (ours)
+        html = super().render(value, context)
+        card_cache.keep(context, key, html)
+        return html
+
+
 class HeroBlock(blocks.StructBlock):
     """A headline with a short text and one call to action."""
 
@@ -74,7 +110,7 @@ class HeroBlock(blocks.StructBlock):
         label = _("Hero")
 
 
-class ProductListBlock(blocks.StructBlock):
+class ProductListBlock(KeptForEveryone, blocks.StructBlock):
     """The newest public products, optionally of one kind."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -101,7 +137,7 @@ class ProductListBlock(blocks.StructBlock):
         return context
 
 
-class ResidentListBlock(blocks.StructBlock):
+class ResidentListBlock(KeptForEveryone, blocks.StructBlock):
     """A row of approved residents, linking to their shops."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -120,7 +156,7 @@ class ResidentListBlock(blocks.StructBlock):
         return context
 
 
-class ProductCarouselBlock(blocks.StructBlock):
+class ProductCarouselBlock(KeptForEveryone, blocks.StructBlock):
     """Products chosen by the editor, or else the newest of a category. A
     product that is no longer on sale drops out by itself."""
 
@@ -165,7 +201,7 @@ class ProductCarouselBlock(blocks.StructBlock):
         return context
 
 
-class ResidentSpotlightBlock(blocks.StructBlock):
+class ResidentSpotlightBlock(KeptForEveryone, blocks.StructBlock):
     """One resident, with a few words from the editor and their newest
     products."""
 
@@ -197,7 +233,7 @@ class ResidentSpotlightBlock(blocks.StructBlock):
         return context
 
 
-class CourseListBlock(blocks.StructBlock):
+class CourseListBlock(KeptForEveryone, blocks.StructBlock):
     """Upcoming Kreativ Edu courses with their seats left."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -221,7 +257,7 @@ class CourseListBlock(blocks.StructBlock):
         return context
 
 
-class EventListBlock(blocks.StructBlock):
+class EventListBlock(KeptForEveryone, blocks.StructBlock):
     """Upcoming talks and workshops, in the page's language."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)

@@ -48,11 +48,13 @@ FACET = "search_documentfacet"
 BATCH = 500
 
 # Totals and facet counts read every matching row, so they grow with the
-# catalogue; the page of ids does not (an index gives it in order). The counts
-# of one question are kept in the cache for COUNTS_SECONDS, under the index's
+# catalogue; so does a page of words' matches ranked by relevance (each match
+# is ranked before the best are taken). A page in any other order does not
+# (an index gives it in order). The counts of one question, and its ranked
+# pages, are kept in the cache for COUNTS_SECONDS, under the index's
 # generation, which every write of the index moves on: a product indexed,
-# changed or removed is counted at once, and only time-based states (none
-# today) could be COUNTS_SECONDS late.
+# changed or removed is counted and found at once, and only time-based states
+# (none today) could be COUNTS_SECONDS late.
 COUNTS_SECONDS = 60
 SUGGEST_CANDIDATES = 1000
 GENERATION_KEY = "search:database:generation"
@@ -151,13 +153,24 @@ class DatabaseBackend(SearchBackend):
             total, facets = counted
             ids: list[int] = []
             if limit > 0 and total > offset:
-                order = self._order(query.sort, ranked=match is not None)
-                cursor.execute(
-                    f"{with_[0]} SELECT d.product_id {from_where} "
-                    f"ORDER BY {order} LIMIT %s OFFSET %s",
-                    [*params, limit, offset],
+                # A page ranked by relevance reads every match to rank it
+                # (no index orders by ts_rank): kept like the counts.
+                page_key = (
+                    f"{key}:page:{query.sort}:{offset}:{limit}" if match else None
                 )
-                ids = [row[0] for row in cursor.fetchall()]
+                kept = cache.get(page_key) if page_key else None
+                if kept is not None:
+                    ids = kept
+                else:
+                    order = self._order(query.sort, ranked=match is not None)
+                    cursor.execute(
+                        f"{with_[0]} SELECT d.product_id {from_where} "
+                        f"ORDER BY {order} LIMIT %s OFFSET %s",
+                        [*params, limit, offset],
+                    )
+                    ids = [row[0] for row in cursor.fetchall()]
+                    if page_key:
+                        cache.set(page_key, ids, COUNTS_SECONDS)
         return ProductPage(product_ids=ids, total=total, facets=facets)
 
     def _count(self, cursor, query, with_, join, from_where, params, filtered):

@@ -1,7 +1,7 @@
-"""Product cards kept for every visitor (catalogue/card_cache.py): a page
-of cards renders only the cards it has not met; a kept card carries the
-visitor's own CSRF token; a price, a currency or a language is never shown
-from another's card."""
+"""Product cards and home blocks of live data kept for every visitor
+(catalogue/card_cache.py, cms/blocks.py): a page renders only the cards and
+blocks it has not met; a kept one carries the visitor's own CSRF token; a
+price, a title, a currency or a language is never shown from another's."""
 
 import re
 from decimal import Decimal
@@ -12,15 +12,19 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from oscar.apps.basket.models import Basket
+from wagtail.models import Site
 
 from catalogue.kinds import PHYSICAL
 from catalogue.templatetags import product_page
+from cms.blocks import ProductListBlock, ResidentSpotlightBlock
+from cms.models import SiteSettings
 from market.currencies.formatting import format_money
 from tests.factories import ProductFactory
 
 pytestmark = [pytest.mark.django_db]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+BLOCK = re.compile(r'<section class="home-block .*?</section>', re.S)
 CARD = re.compile(r'<article class="product_pod.*?</article>', re.S)
 
 
@@ -159,3 +163,85 @@ def test_off_renders_every_card(carpets, rendered, settings):
     _catalogue(Client())
 
     assert len(rendered) == 6
+
+
+# Home blocks of live data (cms/blocks.py KeptForEveryone)
+
+
+@pytest.fixture
+def home(sites, resident, carpets):
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.for_site(site)
+    page = site.root_page.specific
+    page.body = [
+        ("product_list", {"heading": "Yeni", "kind": "", "count": 8}),
+        (
+            "resident_spotlight",
+            {"resident": resident, "text": "Ustad", "product_count": 2},
+        ),
+    ]
+    page.save_revision().publish()
+    cache.clear()
+    return page
+
+
+@pytest.fixture
+def block_contexts(monkeypatch):
+    """The live-data blocks whose data was read (not served kept): a spy
+    around their get_context, which still reads."""
+    names = []
+    for block in (ProductListBlock, ResidentSpotlightBlock):
+        real = block.get_context
+
+        def spy(self, value, parent_context=None, real=real):
+            names.append(type(self).__name__)
+            return real(self, value, parent_context=parent_context)
+
+        monkeypatch.setattr(block, "get_context", spy)
+    return names
+
+
+def test_a_second_home_view_serves_the_kept_blocks(home, block_contexts, buyer):
+    first = Client().get(home.url)
+    assert sorted(block_contexts) == ["ProductListBlock", "ResidentSpotlightBlock"]
+    block_contexts.clear()
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.force_login(buyer)
+
+    second = visitor.get(home.url)
+
+    assert block_contexts == []
+    strip = lambda html: TOKEN.sub("", html)  # noqa: E731
+    blocks = lambda response: BLOCK.findall(strip(response.content.decode()))  # noqa: E731
+    assert len(blocks(second)) == 2
+    # The signed-in buyer's header is theirs; the blocks are the same.
+    assert blocks(second) == blocks(first)
+    html = second.content.decode()
+    assert "__market_card_csrf__" not in html
+    assert len(set(TOKEN.findall(html))) == 1
+    # Newest, and in the spotlight: two cards, each naming it three times
+    # (its title attribute, its link and the cart button's label).
+    assert html.count("Quba xalçası 2") == 6
+
+
+def test_a_title_change_shows_on_the_home_at_once(
+    home, block_contexts, django_capture_on_commit_callbacks
+):
+    Client().get(home.url)
+    block_contexts.clear()
+    carpet = carpets_newest(home)
+    carpet.title = "Qazax xalçası"
+    with django_capture_on_commit_callbacks(execute=True):
+        carpet.save()
+
+    html = Client().get(home.url).content.decode()
+
+    assert "Qazax xalçası" in html
+    assert "Quba xalçası 2" not in html
+    assert sorted(block_contexts) == ["ProductListBlock", "ResidentSpotlightBlock"]
+
+
+def carpets_newest(home):
+    from catalogue.models import Product
+
+    return Product.objects.get(title="Quba xalçası 2")
