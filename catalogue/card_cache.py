@@ -27,7 +27,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-CSRF_PLACEHOLDER = "__market_card_csrf__"
+# Angle brackets: text anyone typed (a title, a name) is escaped wherever a
+# card or block shows it, so it can never contain the placeholder itself.
+CSRF_PLACEHOLDER = "<market-card-csrf>"
 
 
 def enabled() -> bool:

@@ -103,7 +103,7 @@ def test_a_kept_card_carries_the_visitors_own_working_token(carpets, buyer):
     page = _catalogue(visitor)
 
     html = page.content.decode()
-    assert "__market_card_csrf__" not in html
+    assert "<market-card-csrf>" not in html
     tokens = set(TOKEN.findall(html))
     # Three cards and the header's two forms, all with this page's token.
     assert len(TOKEN.findall(html)) == 5
@@ -155,6 +155,25 @@ def test_each_currency_and_language_has_its_own_cards(carpets, rates, rendered):
         russian = Client().get(reverse("catalogue:index"))
     assert len(rendered) == 3
     assert "В корзину" in russian.content.decode()
+
+
+def test_a_title_naming_the_placeholder_is_shown_as_typed(
+    resident, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ProductFactory(
+            resident=resident,
+            kind=PHYSICAL,
+            title="Xalça <market-card-csrf>",
+            price=Decimal("10.00"),
+            num_in_stock=1,
+        )
+    _catalogue(Client())  # kept
+
+    html = _catalogue(Client(enforce_csrf_checks=True)).content.decode()
+
+    assert "Xalça &lt;market-card-csrf&gt;" in html
+    assert "<market-card-csrf>" not in html
 
 
 def test_off_renders_every_card(carpets, rendered, settings):
@@ -217,7 +236,7 @@ def test_a_second_home_view_serves_the_kept_blocks(home, block_contexts, buyer):
     # The signed-in buyer's header is theirs; the blocks are the same.
     assert blocks(second) == blocks(first)
     html = second.content.decode()
-    assert "__market_card_csrf__" not in html
+    assert "<market-card-csrf>" not in html
     assert len(set(TOKEN.findall(html))) == 1
     # Newest, and in the spotlight: two cards, each naming it three times
     # (its title attribute, its link and the cart button's label).
