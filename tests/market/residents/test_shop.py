@@ -173,3 +173,41 @@ def test_shop_shows_the_resident_links(client, resident, owner):
     ]
     assert 'href="https://xalca.itch.io" rel="nofollow noopener"' in html
     assert "javascript:" not in html
+
+
+def test_the_shop_lists_only_what_may_be_sold_now(
+    client, resident, django_capture_on_commit_callbacks
+):
+    """The shop reads the search index (issue 16): a listing under review,
+    a private one and another shop's are not on it; a suspended shop is a
+    404 and its listing stays unchanged."""
+    from catalogue.models import ReviewStatus
+    from market.residents.models import ResidentStatus
+    from tests.factories import ResidentFactory
+
+    def make(title, **kwargs):
+        seller = kwargs.pop("seller", resident)
+        with django_capture_on_commit_callbacks(execute=True):
+            product = ProductFactory(
+                resident=seller, kind=PHYSICAL, title=title, price=Decimal("9.00")
+            )
+            for field, value in kwargs.items():
+                setattr(product, field, value)
+            product.save()
+        return product
+
+    make("Satışda")
+    make("Yoxlamada", review_status=ReviewStatus.PENDING)
+    make("Gizli", is_public=False)
+    make("Başqasının", seller=ResidentFactory(slug="basqa"))
+
+    html = client.get(resident.get_absolute_url()).content.decode()
+
+    titles = [t for t in ("Satışda", "Yoxlamada", "Gizli", "Başqasının") if t in html]
+    assert titles == ["Satışda"]
+    with django_capture_on_commit_callbacks(execute=True):
+        resident.status = ResidentStatus.SUSPENDED
+        resident.save()
+    assert client.get(resident.get_absolute_url()).status_code == 404
+    resident.refresh_from_db()
+    assert resident.status == ResidentStatus.SUSPENDED
